@@ -1,0 +1,4 @@
+internal static class Build
+{
+    public static int Main() => 0;
+}
