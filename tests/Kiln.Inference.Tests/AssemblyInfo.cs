@@ -1,0 +1,3 @@
+using Kiln.Inference.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(ModelFixture))]
