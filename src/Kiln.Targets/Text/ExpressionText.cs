@@ -33,7 +33,7 @@ internal static class ExpressionText
         UnaryExpression { NodeType: ExpressionType.ArrayLength } length => $"{Render(length.Operand)}.Length",
         UnaryExpression unary => Render(unary.Operand),
         BinaryExpression { NodeType: ExpressionType.ArrayIndex } index => $"{Render(index.Left)}[{Render(index.Right)}]",
-        BinaryExpression binary => $"{Operand(binary.Left)} {Operator(binary.NodeType)} {EnumAware(binary.Right, binary.Left)}",
+        BinaryExpression binary => $"{Child(binary.Left, binary.NodeType, right: false)} {Operator(binary.NodeType)} {EnumAware(binary.Right, binary.Left, binary.NodeType)}",
         MethodCallExpression call => Call(call),
         ConditionalExpression conditional => $"{Operand(conditional.Test)} ? {Operand(conditional.IfTrue)} : {Operand(conditional.IfFalse)}",
         InvocationExpression invocation => $"{Render(invocation.Expression)}({string.Join(", ", invocation.Arguments.Select(Render))})",
@@ -70,11 +70,33 @@ internal static class ExpressionText
     }
 
     // The compiler turns `Configuration == Configuration.Release` into `(int)Configuration == 1`; show the enum member again.
-    private static string EnumAware(Expression constant, Expression other) =>
+    private static string EnumAware(Expression constant, Expression other, ExpressionType parent) =>
         constant is ConstantExpression { Value: { } value } && other is UnaryExpression { NodeType: ExpressionType.Convert, Operand.Type: var enumType } &&
         (Nullable.GetUnderlyingType(enumType) ?? enumType) is { IsEnum: true } type
             ? Literal(Enum.ToObject(type, value))
-            : Operand(constant);
+            : Child(constant, parent, right: true);
+
+    // Parentheses only where precedence needs them: `a > 0 && b`, but `(a || b) && c`.
+    private static string Child(Expression child, ExpressionType parent, bool right) =>
+        child is BinaryExpression binary && binary.NodeType != ExpressionType.ArrayIndex &&
+        (Precedence(binary.NodeType) < Precedence(parent) || (right && Precedence(binary.NodeType) == Precedence(parent)))
+            ? $"({Render(child)})"
+            : child is ConditionalExpression ? $"({Render(child)})" : Render(child);
+
+    private static int Precedence(ExpressionType type) => type switch
+    {
+        ExpressionType.Coalesce => 0,
+        ExpressionType.OrElse => 1,
+        ExpressionType.AndAlso => 2,
+        ExpressionType.Or => 3,
+        ExpressionType.ExclusiveOr => 4,
+        ExpressionType.And => 5,
+        ExpressionType.Equal or ExpressionType.NotEqual => 6,
+        ExpressionType.LessThan or ExpressionType.LessThanOrEqual or ExpressionType.GreaterThan or ExpressionType.GreaterThanOrEqual or ExpressionType.TypeIs => 7,
+        ExpressionType.Add or ExpressionType.Subtract => 8,
+        ExpressionType.Multiply or ExpressionType.Divide or ExpressionType.Modulo => 9,
+        _ => 10,
+    };
 
     private static string Operand(Expression expression) =>
         expression is BinaryExpression or ConditionalExpression or TypeBinaryExpression ? $"({Render(expression)})" : Render(expression);

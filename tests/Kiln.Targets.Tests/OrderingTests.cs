@@ -1,0 +1,115 @@
+namespace Kiln.Targets.Tests;
+
+public sealed class OrderingTests : IDisposable
+{
+    private readonly TestHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public void RunsDependenciesFirstAndBreaksTiesByDeclarationOrder()
+    {
+        Assert.Equal(0, _host.Run<Chain>("Pack"));
+        Assert.Equal(["Restore", "Generate", "Compile", "Pack"], _host.Ran);
+    }
+
+    [Fact]
+    public void AfterAndBeforeOrderTargetsWithoutPullingThemIn()
+    {
+        Assert.Equal(0, _host.Run<Ordered>("Publish", "Clean", "Lint"));
+        Assert.Equal(["Clean", "Lint", "Publish"], _host.Ran);
+
+        Assert.Equal(0, _host.Run<Ordered>("Publish"));
+        Assert.Equal(["Publish"], _host.Ran);
+    }
+
+    [Fact]
+    public void TriggersAndTriggeredByAddTargetsAfterTheTrigger()
+    {
+        Assert.Equal(0, _host.Run<Triggering>("Deploy"));
+        Assert.Equal(["Deploy", "Notify", "Audit"], _host.Ran);
+    }
+
+    [Fact]
+    public void TargetNamesOnTheCommandLineAreCaseInsensitiveAndMayBeSeveral()
+    {
+        Assert.Equal(0, _host.Run<Chain>("generate", "--target", "RESTORE"));
+        Assert.Equal(["Restore", "Generate"], _host.Ran);
+    }
+
+    [Fact]
+    public void RunsTheDefaultTargetWhenNoneIsNamed()
+    {
+        Assert.Equal(0, _host.RunWithDefaults<Chain>([], x => x.Compile));
+        Assert.Equal(["Restore", "Generate", "Compile"], _host.Ran);
+    }
+
+    [Fact]
+    public void UnknownTargetFailsAndNamesTheClosestTargets()
+    {
+        Assert.Equal(1, _host.Run<Chain>("Compiel"));
+        Assert.Contains("Unknown target 'Compiel'. Did you mean Compile?", _host.Output, StringComparison.Ordinal);
+        Assert.Empty(_host.Ran);
+    }
+
+    [Fact]
+    public void DependencyCycleIsReportedWithItsPath()
+    {
+        Assert.Equal(1, _host.Run<Cyclic>("A"));
+        Assert.Contains("Dependency cycle: A -> B -> C -> A", _host.Output, StringComparison.Ordinal);
+        Assert.Empty(_host.Ran);
+    }
+
+    [Fact]
+    public void BareSkipSkipsEveryDependencyOfTheRequestedTargets()
+    {
+        Assert.Equal(0, _host.Run<Chain>("Pack", "--skip"));
+        Assert.Equal(["Pack"], _host.Ran);
+        Assert.Contains("Skipped: --skip", _host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SkipWithNamesSkipsOnlyThose()
+    {
+        Assert.Equal(0, _host.Run<Chain>("Pack", "--skip", "generate"));
+        Assert.Equal(["Restore", "Compile", "Pack"], _host.Ran);
+    }
+
+    private sealed class Chain : KilnBuild
+    {
+        Target Restore => _ => _.Executes(() => Log.Information("ran:Restore"));
+
+        Target Generate => _ => _.Executes(() => Log.Information("ran:Generate"));
+
+        public Target Compile => _ => _.DependsOn(Generate, Restore).Executes(() => Log.Information("ran:Compile"));
+
+        Target Pack => _ => _.DependsOn(Compile).Executes(() => Log.Information("ran:Pack"));
+    }
+
+    private sealed class Ordered : KilnBuild
+    {
+        Target Publish => _ => _.After(Lint).Executes(() => Log.Information("ran:Publish"));
+
+        Target Lint => _ => _.Executes(() => Log.Information("ran:Lint"));
+
+        Target Clean => _ => _.Before(Lint, Publish).Executes(() => Log.Information("ran:Clean"));
+    }
+
+    private sealed class Triggering : KilnBuild
+    {
+        Target Audit => _ => _.TriggeredBy(Notify).Executes(() => Log.Information("ran:Audit"));
+
+        Target Notify => _ => _.Executes(() => Log.Information("ran:Notify"));
+
+        Target Deploy => _ => _.Triggers(Notify).Executes(() => Log.Information("ran:Deploy"));
+    }
+
+    private sealed class Cyclic : KilnBuild
+    {
+        Target A => _ => _.DependsOn(B).Executes(() => Log.Information("ran:A"));
+
+        Target B => _ => _.DependsOn(C).Executes(() => Log.Information("ran:B"));
+
+        Target C => _ => _.After(A).Executes(() => Log.Information("ran:C"));
+    }
+}
