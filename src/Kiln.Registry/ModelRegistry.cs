@@ -1,0 +1,235 @@
+using System.Text;
+using System.Text.Json;
+using Kiln.Registry.Artifacts;
+using Kiln.Registry.Models;
+using Kiln.Registry.Resolution;
+using Kiln.Registry.Runs;
+using Kiln.Registry.Storage;
+
+namespace Kiln.Registry;
+
+/// <summary>Tracking and model registry in one place: runs with parameters, metrics and lineage; versioned models with aliases; reference resolution.</summary>
+/// <param name="store">Where rows live.</param>
+/// <param name="content">Where artifact files live.</param>
+/// <param name="time">Clock, replaceable in tests.</param>
+public sealed class ModelRegistry(IRegistryStore store, ContentStore content, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>The row store.</summary>
+    public IRegistryStore Store { get; } = store;
+
+    /// <summary>The content-addressed artifact store.</summary>
+    public ContentStore Content { get; } = content;
+
+    /// <summary>Opens (creating and migrating as needed) the SQLite registry described by <paramref name="options"/>.</summary>
+    public static ModelRegistry Open(RegistryOptions options) =>
+        new(new SqliteRegistryStore(options), new ContentStore(options.StoreDirectory));
+
+    /// <summary>Starts a run and returns its sortable id.</summary>
+    public string StartRun(RunStart start)
+    {
+        var now = _time.GetUtcNow();
+        var id = RunId.New(now);
+        Store.InsertRun(id, start, now);
+        return id;
+    }
+
+    /// <summary>Records parameters of a run (a key logged twice keeps the last value).</summary>
+    public void LogParameters(string runId, IReadOnlyDictionary<string, string> parameters) => Store.SetParameters(runId, parameters);
+
+    /// <summary>Records metrics of a run (a key logged twice keeps the last value).</summary>
+    public void LogMetrics(string runId, IReadOnlyDictionary<string, double> metrics) => Store.SetMetrics(runId, metrics);
+
+    /// <summary>Records the raw data a run consumed.</summary>
+    public void LogDataset(string runId, DatasetLineage dataset) => Store.AddDataset(runId, dataset);
+
+    /// <summary>Hashes <paramref name="path"/> and records it as an output of the run.</summary>
+    public ArtifactRecord LogArtifact(string runId, string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new RegistryException($"Artifact '{path}' of run '{runId}' does not exist.");
+        }
+
+        var artifact = new ArtifactRecord(path, FileHash.Sha256(path), new FileInfo(path).Length);
+        Store.AddArtifact(runId, artifact);
+        return artifact;
+    }
+
+    /// <summary>Marks a run succeeded or failed.</summary>
+    public void FinishRun(string runId, RunStatus status) => Store.FinishRun(runId, status, _time.GetUtcNow());
+
+    /// <summary>The run with <paramref name="runId"/>; a clear error listing recent runs when unknown.</summary>
+    public Run GetRun(string runId) =>
+        Store.FindRun(runId) ?? throw new RegistryEntryNotFoundException(DescribeMissingRun(runId));
+
+    /// <summary>The most recently started runs, newest first, with their parameters and metrics.</summary>
+    public IReadOnlyList<Run> RecentRuns(int limit = 20) => Store.RecentRuns(limit);
+
+    /// <summary>Parameter and metric differences from <paramref name="baseRunId"/> to <paramref name="otherRunId"/>.</summary>
+    public RunComparison CompareRuns(string baseRunId, string otherRunId, bool includeUnchanged = false) =>
+        RunComparison.Between(GetRun(baseRunId), GetRun(otherRunId), includeUnchanged);
+
+    /// <summary>Registers the next version of a model: stores its files by content, writes the model card, then commits the version row last.</summary>
+    public ModelVersion Register(RegistrationRequest request)
+    {
+        RegistryNames.ValidModelName(request.ModelName);
+        ValidateFiles(request);
+        ValidateInputExample(request.InputExample);
+        foreach (var (key, value) in request.Metrics)
+        {
+            if (!double.IsFinite(value))
+            {
+                throw new RegistryException($"Metric '{key}' of model '{request.ModelName}' is {value}; metrics must be finite numbers.");
+            }
+        }
+
+        var sourceRun = request.SourceRunId is { } runId ? GetRun(runId) : null;
+        var now = _time.GetUtcNow();
+
+        // Files go in first: if the process dies before the commit below, they are unreferenced blobs, never a half version.
+        var model = Content.Put(request.ModelPath);
+        var artifacts = new List<VersionArtifact> { new(Path.GetFileName(request.ModelPath), model.Sha256, model.SizeBytes, model.Path) };
+        foreach (var file in request.AttachedFiles ?? [])
+        {
+            var stored = Content.Put(file);
+            artifacts.Add(new VersionArtifact(Path.GetFileName(file), stored.Sha256, stored.SizeBytes, stored.Path));
+        }
+
+        var card = ModelCardWriter.Write(request.ModelName, model.Sha256, now, request.Card, request.Metrics, request.Signature, sourceRun, request.Decision);
+        var storedCard = Content.Put(Encoding.UTF8.GetBytes(card));
+        artifacts.Add(new VersionArtifact(ModelCardWriter.FileName, storedCard.Sha256, storedCard.SizeBytes, storedCard.Path));
+
+        return Store.CreateVersion(new NewModelVersion(
+            request.ModelName, now, request.SourceRunId, request.Signature, request.InputExample, request.Metrics, artifacts,
+            request.Decision is { } decision ? [decision.Alias] : [], request.Decision?.Reason));
+    }
+
+    /// <summary>Points an alias at a version, moving it from wherever it pointed.</summary>
+    public void SetAlias(string model, string alias, int version)
+    {
+        RequireModel(model);
+        Store.SetAlias(model, alias, version);
+    }
+
+    /// <summary>Removes an alias; false when it was not set.</summary>
+    public bool RemoveAlias(string model, string alias) => Store.RemoveAlias(model, alias);
+
+    /// <summary>Every version (of one model, or all models), for the <c>Models</c> listing.</summary>
+    public IReadOnlyList<ModelVersion> ListVersions(string? model = null) => Store.ListVersions(model);
+
+    /// <summary>Resolves a reference to a file, its expected hash and its version, without reading the file; unknown names give an error listing what exists.</summary>
+    public ResolvedModel Resolve(string reference)
+    {
+        var parsed = ModelReference.Parse(reference);
+        if (parsed.Kind == ModelReferenceKind.FilePath)
+        {
+            return new ResolvedModel(reference, Path.GetFullPath(reference), null, null);
+        }
+
+        var name = parsed.Name!;
+        RequireModel(name);
+        var version = parsed.Kind switch
+        {
+            ModelReferenceKind.Alias => Store.FindVersionByAlias(name, parsed.Alias!)
+                ?? throw new RegistryEntryNotFoundException(
+                    $"Model '{name}' has no alias '{parsed.Alias}' (in '{reference}'); {DescribeAliases(name)}."),
+            ModelReferenceKind.Version => Store.FindVersion(name, parsed.Version!.Value)
+                ?? throw new RegistryEntryNotFoundException(
+                    $"Model '{name}' has no version {parsed.Version} (in '{reference}'); {DescribeVersions(name)}."),
+            _ => Store.ListVersions(name).FirstOrDefault()
+                ?? throw new RegistryEntryNotFoundException($"Model '{name}' has no versions (in '{reference}')."),
+        };
+
+        return new ResolvedModel(reference, version.Model.StorePath, version.Model.Sha256, version);
+    }
+
+    /// <summary>Like <see cref="Resolve"/> but returns null when the model or alias does not exist (e.g. to ask whether there is a champion yet).</summary>
+    public ResolvedModel? TryResolve(string reference)
+    {
+        try
+        {
+            return Resolve(reference);
+        }
+        catch (RegistryEntryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Resolves a reference and verifies the file's sha256; returns the path that is safe to load.</summary>
+    public string ResolveVerified(string reference) => Resolve(reference).Verify();
+
+    /// <summary>Deletes store files no version references that are older than <paramref name="minimumAge"/> (leftovers of interrupted registrations).</summary>
+    public IReadOnlyList<string> CollectGarbage(TimeSpan minimumAge) =>
+        Content.CollectGarbage(Store.ReferencedArtifactHashes(), minimumAge);
+
+    private void RequireModel(string name)
+    {
+        var names = Store.ModelNames();
+        if (!names.Contains(name, StringComparer.Ordinal))
+        {
+            throw new RegistryEntryNotFoundException(names.Count == 0
+                ? $"Model '{name}' is not registered in '{Store.Location}': no models are registered yet (run the Register target first)."
+                : $"Model '{name}' is not registered in '{Store.Location}'; registered models: {string.Join(", ", names)}.");
+        }
+    }
+
+    private string DescribeAliases(string name)
+    {
+        var aliases = Store.Aliases(name);
+        return aliases.Count == 0
+            ? $"it has no aliases; {DescribeVersions(name)}"
+            : "its aliases are " + string.Join(", ", aliases.Select(a => $"{a.Key} → v{a.Value}"));
+    }
+
+    private string DescribeVersions(string name)
+    {
+        var versions = Store.ListVersions(name).Select(v => v.Version).Order().ToList();
+        return versions.Count == 0 ? "it has no versions" : $"its versions are {string.Join(", ", versions)}";
+    }
+
+    private string DescribeMissingRun(string runId)
+    {
+        var recent = Store.RecentRuns(5);
+        return recent.Count == 0
+            ? $"Run '{runId}' does not exist in '{Store.Location}', which has no runs yet."
+            : $"Run '{runId}' does not exist in '{Store.Location}'. Most recent runs: {string.Join(", ", recent.Select(r => r.Id))}.";
+    }
+
+    private static void ValidateFiles(RegistrationRequest request)
+    {
+        var files = new[] { request.ModelPath }.Concat(request.AttachedFiles ?? []).ToList();
+        foreach (var file in files.Where(f => !File.Exists(f)))
+        {
+            throw new RegistryException($"Cannot register model '{request.ModelName}': file '{file}' does not exist.");
+        }
+
+        var clash = files.Select(Path.GetFileName).Append(ModelCardWriter.FileName)
+            .GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+        {
+            throw new RegistryException(
+                $"Cannot register model '{request.ModelName}': two files are named '{clash.Key}'; every file of a version needs a distinct name ({ModelCardWriter.FileName} is generated).");
+        }
+    }
+
+    private static void ValidateInputExample(string? json)
+    {
+        if (json is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var _ = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new RegistryException(
+                $"The input example is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {e.Message}", e);
+        }
+    }
+}

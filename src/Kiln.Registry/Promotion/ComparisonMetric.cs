@@ -1,0 +1,25 @@
+namespace Kiln.Registry.Promotion;
+
+/// <summary>A metric the promotion policy can compare two models on, computed from labels and predicted probabilities.</summary>
+/// <param name="Name">The metric's name in config and reports, e.g. <c>roc_auc</c>.</param>
+/// <param name="HigherIsBetter">Whether a larger value is an improvement.</param>
+internal sealed record ComparisonMetric(string Name, bool HigherIsBetter, Func<IReadOnlyList<bool>, IReadOnlyList<double>, IWeightedMetric> Prepare)
+{
+    private const double Epsilon = 1e-15;
+
+    /// <summary>Every metric a policy may name.</summary>
+    public static IReadOnlyList<ComparisonMetric> All { get; } =
+    [
+        new("roc_auc", true, (y, p) => new RocAuc(y, p)),
+        new("accuracy", true, (y, p) => new MeanRowMetric(y, p, (label, prob) => (prob >= 0.5) == label ? 1 : 0)),
+        new("log_loss", false, (y, p) => new MeanRowMetric(y, p,
+            (label, prob) => -Math.Log(Math.Clamp(label ? prob : 1 - prob, Epsilon, 1 - Epsilon)))),
+        new("brier", false, (y, p) => new MeanRowMetric(y, p, (label, prob) => Math.Pow(prob - (label ? 1 : 0), 2))),
+    ];
+
+    /// <summary>The metric named <paramref name="name"/>, or a clear error listing the supported names.</summary>
+    public static ComparisonMetric Named(string name) =>
+        All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new RegistryException(
+            $"Promotion metric '{name}' is not supported; use one of: {string.Join(", ", All.Select(m => m.Name))}.");
+}

@@ -1,0 +1,92 @@
+namespace Kiln.Registry.Storage;
+
+/// <summary>The registry schema's history; append new steps, never edit shipped ones, so older databases upgrade in place.</summary>
+public static class Migrations
+{
+    /// <summary>Every step, in order.</summary>
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "runs with parameters, metrics, dataset lineage and artifacts", """
+            CREATE TABLE runs (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                status TEXT NOT NULL,
+                started_at INTEGER NOT NULL,
+                ended_at INTEGER,
+                git_version TEXT,
+                git_commit TEXT,
+                environment TEXT NOT NULL);
+            CREATE INDEX ix_runs_started_at ON runs (started_at DESC, id DESC);
+            CREATE TABLE run_params (
+                run_id TEXT NOT NULL REFERENCES runs (id),
+                key TEXT NOT NULL,
+                value TEXT NOT NULL,
+                PRIMARY KEY (run_id, key)) WITHOUT ROWID;
+            CREATE TABLE run_metrics (
+                run_id TEXT NOT NULL REFERENCES runs (id),
+                key TEXT NOT NULL,
+                value REAL NOT NULL,
+                PRIMARY KEY (run_id, key)) WITHOUT ROWID;
+            CREATE TABLE run_datasets (
+                run_id TEXT NOT NULL REFERENCES runs (id),
+                path TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                rows_accepted INTEGER NOT NULL,
+                rows_rejected INTEGER NOT NULL,
+                PRIMARY KEY (run_id, path)) WITHOUT ROWID;
+            CREATE TABLE run_artifacts (
+                run_id TEXT NOT NULL REFERENCES runs (id),
+                path TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                size_bytes INTEGER NOT NULL,
+                PRIMARY KEY (run_id, path)) WITHOUT ROWID;
+            """),
+        new(2, "registered models, versions, their metrics and artifacts, aliases", """
+            CREATE TABLE registered_models (
+                name TEXT PRIMARY KEY,
+                created_at INTEGER NOT NULL);
+            CREATE TABLE model_versions (
+                model TEXT NOT NULL REFERENCES registered_models (name),
+                version INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                source_run_id TEXT REFERENCES runs (id),
+                signature_json TEXT NOT NULL,
+                input_example TEXT,
+                PRIMARY KEY (model, version));
+            CREATE TABLE model_version_metrics (
+                model TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                key TEXT NOT NULL,
+                value REAL NOT NULL,
+                PRIMARY KEY (model, version, key),
+                FOREIGN KEY (model, version) REFERENCES model_versions (model, version)) WITHOUT ROWID;
+            CREATE TABLE model_version_artifacts (
+                model TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                position INTEGER NOT NULL,
+                name TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                size_bytes INTEGER NOT NULL,
+                PRIMARY KEY (model, version, name),
+                FOREIGN KEY (model, version) REFERENCES model_versions (model, version)) WITHOUT ROWID;
+            CREATE TABLE model_aliases (
+                model TEXT NOT NULL,
+                alias TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (model, alias),
+                FOREIGN KEY (model, version) REFERENCES model_versions (model, version)) WITHOUT ROWID;
+            """),
+        new(3, "promotion reason per version and a history of alias moves", """
+            ALTER TABLE model_versions ADD COLUMN promotion_reason TEXT;
+            CREATE TABLE alias_history (
+                model TEXT NOT NULL,
+                alias TEXT NOT NULL,
+                version INTEGER,
+                moved_at INTEGER NOT NULL);
+            """),
+    ];
+
+    /// <summary>The newest schema version this Kiln writes.</summary>
+    public static int Latest => All[^1].Version;
+}

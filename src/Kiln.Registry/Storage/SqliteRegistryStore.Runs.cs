@@ -1,0 +1,185 @@
+using Kiln.Registry.Runs;
+using Microsoft.Data.Sqlite;
+
+namespace Kiln.Registry.Storage;
+
+/// <summary>Run tracking on SQLite.</summary>
+public sealed partial class SqliteRegistryStore
+{
+    private const string RunColumns = "id, kind, status, started_at, ended_at, git_version, git_commit, environment";
+
+    /// <inheritdoc />
+    public void InsertRun(string id, RunStart start, DateTimeOffset startedAt) => Write(connection => NonQuery(connection,
+        $"INSERT INTO runs ({RunColumns}) VALUES (@id, @kind, @status, @started, NULL, @version, @commit, @env);",
+        ("@id", id), ("@kind", ToText(start.Kind)), ("@status", ToText(RunStatus.Running)), ("@started", ToUnixMs(startedAt)),
+        ("@version", start.GitVersion), ("@commit", start.GitCommit), ("@env", start.Environment)));
+
+    /// <inheritdoc />
+    public void FinishRun(string runId, RunStatus status, DateTimeOffset endedAt)
+    {
+        if (status == RunStatus.Running)
+        {
+            throw new RegistryException($"Run '{runId}' cannot be finished with status 'running'; use succeeded or failed.");
+        }
+
+        Write(connection =>
+        {
+            var current = Scalar(connection, "SELECT status FROM runs WHERE id = @id;", ("@id", runId)) as string
+                ?? throw RunNotFound(connection, runId);
+            if (current != ToText(RunStatus.Running))
+            {
+                throw new RegistryException($"Run '{runId}' already finished as {current}; a run is finished once.");
+            }
+
+            return NonQuery(connection, "UPDATE runs SET status = @status, ended_at = @ended WHERE id = @id;",
+                ("@status", ToText(status)), ("@ended", ToUnixMs(endedAt)), ("@id", runId));
+        });
+    }
+
+    /// <inheritdoc />
+    public void SetParameters(string runId, IReadOnlyDictionary<string, string> parameters) => Write(connection =>
+    {
+        EnsureRun(connection, runId);
+        foreach (var (key, value) in parameters)
+        {
+            NonQuery(connection, "INSERT OR REPLACE INTO run_params (run_id, key, value) VALUES (@run, @key, @value);",
+                ("@run", runId), ("@key", key), ("@value", value));
+        }
+
+        return 0;
+    });
+
+    /// <inheritdoc />
+    public void SetMetrics(string runId, IReadOnlyDictionary<string, double> metrics) => Write(connection =>
+    {
+        EnsureRun(connection, runId);
+        foreach (var (key, value) in metrics)
+        {
+            if (!double.IsFinite(value))
+            {
+                throw new RegistryException($"Metric '{key}' of run '{runId}' is {value}; metrics must be finite numbers.");
+            }
+
+            NonQuery(connection, "INSERT OR REPLACE INTO run_metrics (run_id, key, value) VALUES (@run, @key, @value);",
+                ("@run", runId), ("@key", key), ("@value", value));
+        }
+
+        return 0;
+    });
+
+    /// <inheritdoc />
+    public void AddDataset(string runId, DatasetLineage dataset) => Write(connection =>
+    {
+        EnsureRun(connection, runId);
+        return NonQuery(connection, """
+            INSERT OR REPLACE INTO run_datasets (run_id, path, sha256, rows_accepted, rows_rejected)
+            VALUES (@run, @path, @sha, @accepted, @rejected);
+            """,
+            ("@run", runId), ("@path", dataset.Path), ("@sha", dataset.Sha256), ("@accepted", dataset.RowsAccepted), ("@rejected", dataset.RowsRejected));
+    });
+
+    /// <inheritdoc />
+    public void AddArtifact(string runId, ArtifactRecord artifact) => Write(connection =>
+    {
+        EnsureRun(connection, runId);
+        return NonQuery(connection, "INSERT OR REPLACE INTO run_artifacts (run_id, path, sha256, size_bytes) VALUES (@run, @path, @sha, @size);",
+            ("@run", runId), ("@path", artifact.Path), ("@sha", artifact.Sha256), ("@size", artifact.SizeBytes));
+    });
+
+    /// <inheritdoc />
+    public Run? FindRun(string runId) => Read(connection => LoadRuns(connection, "WHERE id = @id", ("@id", runId)).SingleOrDefault());
+
+    /// <inheritdoc />
+    public IReadOnlyList<Run> RecentRuns(int limit) => Read(connection =>
+        LoadRuns(connection, "WHERE id IN (SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT @limit)", ("@limit", limit)));
+
+    internal static string ToText(RunKind kind) => kind.ToString().ToLowerInvariant();
+
+    internal static string ToText(RunStatus status) => status.ToString().ToLowerInvariant();
+
+    private void EnsureRun(SqliteConnection connection, string runId)
+    {
+        if (Scalar(connection, "SELECT 1 FROM runs WHERE id = @id;", ("@id", runId)) is null)
+        {
+            throw RunNotFound(connection, runId);
+        }
+    }
+
+    private RegistryEntryNotFoundException RunNotFound(SqliteConnection connection, string runId)
+    {
+        var recent = new List<string>();
+        using (var command = Command(connection, "SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT 5;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                recent.Add(reader.GetString(0));
+            }
+        }
+
+        return new RegistryEntryNotFoundException(recent.Count == 0
+            ? $"Run '{runId}' does not exist in '{Location}', which has no runs yet."
+            : $"Run '{runId}' does not exist in '{Location}'. Most recent runs: {string.Join(", ", recent)}.");
+    }
+
+    // Four set-based queries regardless of how many runs match, so listing 1,000 runs stays a handful of round trips.
+    private static List<Run> LoadRuns(SqliteConnection connection, string where, params (string Name, object? Value)[] parameters)
+    {
+        var parameterSets = new Dictionary<string, Dictionary<string, string>>();
+        var metricSets = new Dictionary<string, Dictionary<string, double>>();
+        var datasetLists = new Dictionary<string, List<DatasetLineage>>();
+        var artifactLists = new Dictionary<string, List<ArtifactRecord>>();
+        var runFilter = $"run_id IN (SELECT id FROM runs {where})";
+
+        ForEach(connection, $"SELECT run_id, key, value FROM run_params WHERE {runFilter};", parameters,
+            r => Bucket(parameterSets, r.GetString(0)).Add(r.GetString(1), r.GetString(2)));
+        ForEach(connection, $"SELECT run_id, key, value FROM run_metrics WHERE {runFilter};", parameters,
+            r => Bucket(metricSets, r.GetString(0)).Add(r.GetString(1), r.GetDouble(2)));
+        ForEach(connection, $"SELECT run_id, path, sha256, rows_accepted, rows_rejected FROM run_datasets WHERE {runFilter} ORDER BY path;", parameters,
+            r => Bucket(datasetLists, r.GetString(0)).Add(new DatasetLineage(r.GetString(1), r.GetString(2), r.GetInt64(3), r.GetInt64(4))));
+        ForEach(connection, $"SELECT run_id, path, sha256, size_bytes FROM run_artifacts WHERE {runFilter} ORDER BY path;", parameters,
+            r => Bucket(artifactLists, r.GetString(0)).Add(new ArtifactRecord(r.GetString(1), r.GetString(2), r.GetInt64(3))));
+
+        var runs = new List<Run>();
+        ForEach(connection, $"SELECT {RunColumns} FROM runs {where} ORDER BY started_at DESC, id DESC;", parameters, r =>
+        {
+            var id = r.GetString(0);
+            runs.Add(new Run(
+                id,
+                Enum.Parse<RunKind>(r.GetString(1), ignoreCase: true),
+                Enum.Parse<RunStatus>(r.GetString(2), ignoreCase: true),
+                FromUnixMs(r.GetInt64(3)),
+                r.IsDBNull(4) ? null : FromUnixMs(r.GetInt64(4)),
+                r.IsDBNull(5) ? null : r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetString(6),
+                r.GetString(7),
+                parameterSets.GetValueOrDefault(id) ?? [],
+                metricSets.GetValueOrDefault(id) ?? [],
+                datasetLists.GetValueOrDefault(id) ?? [],
+                artifactLists.GetValueOrDefault(id) ?? []));
+        });
+        return runs;
+    }
+
+    private static TValue Bucket<TValue>(Dictionary<string, TValue> buckets, string key)
+        where TValue : new()
+    {
+        if (!buckets.TryGetValue(key, out var bucket))
+        {
+            bucket = new TValue();
+            buckets[key] = bucket;
+        }
+
+        return bucket;
+    }
+
+    private static void ForEach(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters, Action<SqliteDataReader> row)
+    {
+        using var command = Command(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            row(reader);
+        }
+    }
+}
