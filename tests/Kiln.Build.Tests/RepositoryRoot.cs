@@ -1,0 +1,20 @@
+namespace Kiln.Build.Tests;
+
+/// <summary>Finds the repository root (the directory holding Solution.sln) above the test assembly.</summary>
+internal static class RepositoryRoot
+{
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(directory.FullName, "Solution.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"Solution.sln not found above {AppContext.BaseDirectory}");
+    }
+}
