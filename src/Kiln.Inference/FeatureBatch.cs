@@ -63,4 +63,29 @@ public sealed class FeatureBatch
         var column = Categorical[input] ?? throw new InvalidOperationException($"input '{Inputs[input].Name}' is numeric, not categorical");
         column[row] = value;
     }
+
+    /// <summary>Copies every row of this batch into <paramref name="destination"/> from <paramref name="destinationRow"/> on, so small batches can share one Run.</summary>
+    /// <param name="destination">A larger batch created by the same model.</param>
+    /// <param name="destinationRow">The first destination row to overwrite.</param>
+    public void CopyTo(FeatureBatch destination, int destinationRow)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (!ReferenceEquals(destination.Inputs, Inputs))
+        {
+            throw new ArgumentException("the destination batch was created by a different model", nameof(destination));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(destinationRow + Rows, destination.Rows, nameof(destinationRow));
+        for (var i = 0; i < Inputs.Count; i++)
+        {
+            if (Numeric[i] is { } numbers)
+            {
+                numbers.CopyTo(destination.Numeric[i], destinationRow);
+            }
+            else
+            {
+                Categorical[i].CopyTo(destination.Categorical[i], destinationRow);
+            }
+        }
+    }
 }

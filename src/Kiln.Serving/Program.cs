@@ -1,6 +1,20 @@
-var builder = WebApplication.CreateBuilder(args);
+using Kiln.Serving.Apis;
+using Kiln.Serving.Extensions;
+using Kiln.Serving.Hosting;
+
+if (HealthCheckCommand.IsRequested(args))
+{
+    return await HealthCheckCommand.RunAsync(args);
+}
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.AddKilnServing();
+
 var app = builder.Build();
-app.Run();
+app.UseKilnServing();
+app.MapInferenceApi();
+await app.RunAsync();
+return Environment.ExitCode;
 
 /// <summary>Entry point, public so tests can host the real app.</summary>
 public partial class Program;

@@ -121,4 +121,17 @@ public sealed class OnnxModelTests(ModelFixture fixture)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => fixture.Model.CreateBatch(0));
     }
+
+    [Fact]
+    public void ScoresCopiedBatchesExactlyAsTheOriginals()
+    {
+        var first = TestModel.Generate(3, seed: 21);
+        var second = TestModel.Generate(4, seed: 22);
+        var combined = fixture.Model.CreateBatch(7);
+
+        BatchFiller.Fill(fixture.Model, first).CopyTo(combined, 0);
+        BatchFiller.Fill(fixture.Model, second).CopyTo(combined, 3);
+
+        Assert.Equal(fixture.Model.Score(BatchFiller.Fill(fixture.Model, [.. first, .. second])), fixture.Model.Score(combined));
+    }
 }

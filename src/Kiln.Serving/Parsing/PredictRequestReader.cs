@@ -1,0 +1,181 @@
+using System.Text;
+using System.Text.Json;
+using Kiln.Inference;
+
+namespace Kiln.Serving.Parsing;
+
+/// <summary>Reads a /predict body (a JSON array of records keyed by feature name) straight into a <see cref="FeatureBatch"/>.</summary>
+/// <remarks>
+/// Two passes over the buffered body: the first checks the shape and counts rows, the second fills the columns.
+/// No per-row dictionaries: feature names are matched as UTF-8 bytes, trying the next input in model order first.
+/// </remarks>
+public sealed class PredictRequestReader
+{
+    private readonly OnnxModel _model;
+    private readonly byte[][] _utf8Names;
+    private readonly string _featureList;
+
+    /// <summary>Prepares a reader for the model's inputs.</summary>
+    /// <param name="model">The served model.</param>
+    public PredictRequestReader(OnnxModel model)
+    {
+        _model = model;
+        _utf8Names = [.. model.Inputs.Select(i => Encoding.UTF8.GetBytes(i.Name))];
+        _featureList = string.Join(", ", model.Inputs.Select(i => i.Name));
+    }
+
+    /// <summary>Parses and validates the body; throws <see cref="RequestRejectedException"/> naming the row and field.</summary>
+    /// <param name="json">The UTF-8 body.</param>
+    /// <param name="maxRows">The row limit (<c>Kiln:Limits:MaxBatchRows</c>).</param>
+    public FeatureBatch Read(ReadOnlySpan<byte> json, int maxRows)
+    {
+        try
+        {
+            var rows = CountRows(json, maxRows);
+            var batch = _model.CreateBatch(rows);
+            Fill(json, batch);
+            return batch;
+        }
+        catch (JsonException e)
+        {
+            throw JsonText.Malformed(e);
+        }
+    }
+
+    private static int CountRows(ReadOnlySpan<byte> json, int maxRows)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read())
+        {
+            throw Rejected("the body is empty: send a JSON array of records, e.g. [{\"feature\": 1.5}]");
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Rejected($"the body must be a JSON array of records keyed by feature name, got {JsonText.Describe(ref reader)}");
+        }
+
+        var rows = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            rows++;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw Rejected($"row {rows}: must be an object keyed by feature name, got {JsonText.Describe(ref reader)}");
+            }
+
+            if (rows > maxRows)
+            {
+                throw Rejected($"too many rows: the limit is {maxRows} per request (Kiln:Limits:MaxBatchRows)");
+            }
+
+            reader.Skip();
+        }
+
+        // Reading past the array makes the reader reject trailing content after the root value.
+        reader.Read();
+        if (rows == 0)
+        {
+            throw Rejected("empty batch: send at least one record");
+        }
+
+        return rows;
+    }
+
+    private void Fill(ReadOnlySpan<byte> json, FeatureBatch batch)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        var inputs = _model.Inputs;
+        Span<bool> seen = inputs.Count <= 256 ? stackalloc bool[inputs.Count] : new bool[inputs.Count];
+        for (var row = 0; row < batch.Rows; row++)
+        {
+            reader.Read();
+            seen.Clear();
+            var next = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var input = Find(ref reader, next);
+                if (input < 0)
+                {
+                    throw Rejected($"row {row + 1}: unknown feature '{reader.GetString()}' (the model's features: {_featureList})");
+                }
+
+                if (seen[input])
+                {
+                    throw Rejected($"row {row + 1}: feature '{inputs[input].Name}' appears more than once");
+                }
+
+                seen[input] = true;
+                next = input + 1;
+                reader.Read();
+                SetValue(ref reader, batch, input, row);
+            }
+
+            var missing = seen.IndexOf(false);
+            if (missing >= 0)
+            {
+                var names = new List<string>();
+                for (var i = missing; i < inputs.Count; i++)
+                {
+                    if (!seen[i])
+                    {
+                        names.Add($"'{inputs[i].Name}'");
+                    }
+                }
+
+                throw Rejected($"row {row + 1}: missing feature {string.Join(", ", names)} (send null for a missing number)");
+            }
+        }
+    }
+
+    private int Find(ref Utf8JsonReader reader, int hint)
+    {
+        // Clients usually send keys in the same order on every row, so the next input in model order is the likely match.
+        if (hint < _utf8Names.Length && reader.ValueTextEquals(_utf8Names[hint]))
+        {
+            return hint;
+        }
+
+        for (var i = 0; i < _utf8Names.Length; i++)
+        {
+            if (i != hint && reader.ValueTextEquals(_utf8Names[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void SetValue(ref Utf8JsonReader reader, FeatureBatch batch, int input, int row)
+    {
+        var feature = _model.Inputs[input];
+        if (feature.Kind == FeatureKind.Numeric)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Number when reader.TryGetSingle(out var value) && float.IsFinite(value):
+                    batch.SetNumeric(input, row, value);
+                    return;
+                case JsonTokenType.Number:
+                    throw Rejected($"row {row + 1}: '{feature.Name}' is outside the float32 range, got {JsonText.Describe(ref reader)}");
+                case JsonTokenType.Null:
+                    return;
+                default:
+                    throw Rejected($"row {row + 1}: '{feature.Name}' must be a number (or null when missing), got {JsonText.Describe(ref reader)}");
+            }
+        }
+
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            batch.SetCategorical(input, row, reader.GetString()!);
+            return;
+        }
+
+        var hint = reader.TokenType == JsonTokenType.Null ? " (send \"\" for a missing category)" : "";
+        throw Rejected($"row {row + 1}: '{feature.Name}' must be a string, got {JsonText.Describe(ref reader)}{hint}");
+    }
+
+    private static RequestRejectedException Rejected(string message) => new(StatusCodes.Status400BadRequest, message);
+}

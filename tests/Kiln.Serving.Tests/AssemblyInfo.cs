@@ -1,0 +1,3 @@
+using Kiln.Serving.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(ServingFixture))]
