@@ -1,0 +1,5 @@
+namespace Kiln.Pipeline.Configuration;
+
+/// <summary>A configuration file is invalid; the message names the file, line and key.</summary>
+/// <param name="message">The complete explanation, e.g. "config/local.yaml:12: unknown key 'trainer.learning_rat'".</param>
+public sealed class ConfigException(string message) : PipelineException(message);

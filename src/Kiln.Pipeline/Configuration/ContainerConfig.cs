@@ -1,0 +1,6 @@
+namespace Kiln.Pipeline.Configuration;
+
+/// <summary>The serving image to build.</summary>
+/// <param name="Image">The image repository name (tagged with the GitVersion SemVer).</param>
+/// <param name="BaseImage">The runtime base image.</param>
+public sealed record ContainerConfig(string Image, string BaseImage);

@@ -1,0 +1,7 @@
+namespace Kiln.Pipeline.Configuration;
+
+/// <summary>Where models are registered and how promotion is decided.</summary>
+/// <param name="ModelName">The registered model's name.</param>
+/// <param name="Path">The registry database, relative to the repository root.</param>
+/// <param name="Promotion">The champion/challenger rule.</param>
+public sealed record RegistryConfig(string ModelName, string Path, PromotionConfig Promotion);

@@ -1,0 +1,7 @@
+namespace Kiln.Pipeline.Configuration;
+
+/// <summary>How the clean rows are split into training and held-out test rows.</summary>
+/// <param name="TestFraction">The fraction of rows held out for evaluation.</param>
+/// <param name="Seed">The shuffle seed, so the split is reproducible.</param>
+/// <param name="Stratify">True to keep the label balance equal in both splits.</param>
+public sealed record SplitConfig(double TestFraction, int Seed, bool Stratify);

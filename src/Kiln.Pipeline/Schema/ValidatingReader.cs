@@ -1,0 +1,56 @@
+using System.Globalization;
+using Kiln.Pipeline.IO;
+
+namespace Kiln.Pipeline.Schema;
+
+/// <summary>Streams a CSV file through the row validator, writing rejected rows to a quarantine writer (line,reason,raw).</summary>
+public static class ValidatingReader
+{
+    /// <summary>Yields every valid row, quarantining the others and counting both.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="displayName">The file name used in messages.</param>
+    /// <param name="schema">The feature schema.</param>
+    /// <param name="requireLabel">True when the label column must be present.</param>
+    /// <param name="allowedExtraColumns">Known columns to ignore; null accepts any extra column.</param>
+    /// <param name="quarantine">Receives quarantine rows (header written first); null drops them.</param>
+    /// <param name="counts">Receives the counts.</param>
+    public static IEnumerable<ValidatedRow> Read(
+        string path,
+        string displayName,
+        FeatureSchema schema,
+        bool requireLabel,
+        IReadOnlyCollection<string>? allowedExtraColumns,
+        TextWriter? quarantine,
+        ValidationCounts counts)
+    {
+        if (!File.Exists(path))
+        {
+            throw new PipelineException($"{displayName}: file not found");
+        }
+
+        using var reader = CsvReader.Open(path);
+        var validator = RowValidator.ForHeader(schema, reader.ReadRecord(), displayName, requireLabel, allowedExtraColumns);
+        if (quarantine is not null)
+        {
+            CsvWriter.WriteRow(quarantine, ["line", "reason", "raw"]);
+        }
+
+        while (reader.ReadRecord() is { } record)
+        {
+            var row = validator.Validate(record, out var rejection);
+            if (row is not null)
+            {
+                counts.Accept(row);
+                yield return row;
+            }
+            else
+            {
+                counts.Reject(rejection!);
+                if (quarantine is not null)
+                {
+                    CsvWriter.WriteRow(quarantine, [rejection!.Line.ToString(CultureInfo.InvariantCulture), $"{rejection.Kind}: {rejection.Reason}", rejection.Raw]);
+                }
+            }
+        }
+    }
+}

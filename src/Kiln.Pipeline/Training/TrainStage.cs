@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using Kiln.Inference;
+using Kiln.Pipeline.Caching;
+using Kiln.Pipeline.IO;
+using Kiln.Pipeline.Onnx;
+using Kiln.Pipeline.Schema;
+using Kiln.Pipeline.Stages;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Kiln.Pipeline.Training;
+
+/// <summary>Trains the configured ML.NET model, exports it to ONNX and checks that ONNX Runtime reproduces its probabilities.</summary>
+/// <param name="context">The pipeline context.</param>
+public sealed class TrainStage(PipelineContext context) : PipelineStage(context)
+{
+    /// <summary>The largest probability difference between ML.NET and ONNX Runtime that passes the parity check.</summary>
+    public const double ParityTolerance = 1e-5;
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <inheritdoc />
+    public override string Name => "train";
+
+    /// <inheritdoc />
+    public override StageFingerprint Fingerprint() => new(
+        [.. new[] { Context.TrainCsv, Context.TestCsv, Context.FeaturesJson }.Select(Context.Relative)],
+        ParametersStartingWith("trainer."),
+        [.. new[] { Context.ModelZip, Context.ModelOnnx, Context.SignatureJson, Context.ParityJson }.Select(Context.Relative)]);
+
+    /// <inheritdoc />
+    protected override Task<(IReadOnlyDictionary<string, double> Metrics, string Summary)> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var schema = FeatureSchema.Load(Context.FeaturesJson);
+        var trainer = Context.Config.Trainer;
+        var progress = Context.Reporter.Progress($"training {trainer.Name}");
+        var ml = new MLContext(trainer.Seed);
+        var builder = new ModelBuilder(ml, schema, trainer);
+
+        var train = builder.WithBooleanLabel(builder.FullLoader().Load(Context.TrainCsv));
+        progress.Report(0.05);
+        var model = builder.Pipeline().Fit(train);
+        progress.Report(0.7);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // The model's input schema comes from a loader without the label, so neither model.zip nor model.onnx asks for one.
+        var featureLoader = builder.FeatureLoader();
+        var featureView = featureLoader.Load(Context.TrainCsv);
+        AtomicFile.Write(Context.ModelZip, stream => ml.Model.Save(model, featureLoader.GetOutputSchema(), stream));
+        AtomicFile.Write(Context.ModelOnnx, stream => ml.Model.ConvertToOnnx(model, featureView, stream, "PredictedLabel", "Probability", "Score"));
+        progress.Report(0.8);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        using var onnx = OnnxModel.Load(Context.ModelOnnx);
+        OnnxScoring.EnsureMatches(onnx, schema);
+        WriteSignature(onnx);
+        var parity = CheckParity(builder, model, onnx, schema);
+        AtomicFile.WriteAllText(Context.ParityJson, JsonSerializer.Serialize(parity, Json) + "\n");
+        progress.Report(1);
+        if (parity.MaxAbsoluteDifference > ParityTolerance)
+        {
+            throw new ParityException(
+                $"ONNX parity check failed: max |Δ probability| {parity.MaxAbsoluteDifference:E2} > {ParityTolerance:E0} on row '{parity.WorstId}' (ML.NET {parity.MlNetProbability:R}, ONNX Runtime {parity.OnnxProbability:R}); see {Context.Relative(Context.ParityJson)}");
+        }
+
+        Context.Reporter.Info($"{trainer.Name}: model.onnx sha256 {onnx.Sha256[..12]}, parity max |Δ| {parity.MaxAbsoluteDifference:E2} over {parity.Rows:N0} test rows");
+        IReadOnlyDictionary<string, double> metrics = new Dictionary<string, double>
+        {
+            ["parity_max_abs_diff"] = parity.MaxAbsoluteDifference,
+            ["parity_rows"] = parity.Rows,
+        };
+        return Task.FromResult((metrics, $"{trainer.Name} trained; ONNX parity max |Δ| {parity.MaxAbsoluteDifference.ToString("E2", CultureInfo.InvariantCulture)} on {parity.Rows:N0} rows"));
+    }
+
+    private ParityReport CheckParity(ModelBuilder builder, ITransformer model, OnnxModel onnx, FeatureSchema schema)
+    {
+        var scored = model.Transform(builder.FullLoader().Load(Context.TestCsv));
+        var ids = scored.GetColumn<ReadOnlyMemory<char>>(ModelBuilder.IdColumn).Select(id => id.ToString()).ToArray();
+        var expected = scored.GetColumn<float>("Probability").ToArray();
+
+        var counts = new ValidationCounts(schema);
+        var rows = ValidatingReader.Read(Context.TestCsv, Context.Relative(Context.TestCsv), schema, requireLabel: true, null, null, counts);
+        var actual = OnnxScoring.Score(onnx, schema, rows).Select(s => s.Prediction.Probability).ToArray();
+        if (actual.Length != expected.Length)
+        {
+            throw new ParityException($"ONNX parity check failed: ML.NET scored {expected.Length} rows of {Context.Relative(Context.TestCsv)} but ONNX Runtime {actual.Length}");
+        }
+
+        var worst = 0;
+        var max = 0.0;
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var difference = Math.Abs((double)expected[i] - actual[i]);
+            // NaN on either side is a failure, never a pass.
+            if (double.IsNaN(difference) || difference > max)
+            {
+                max = double.IsNaN(difference) ? double.PositiveInfinity : difference;
+                worst = i;
+            }
+        }
+
+        return expected.Length == 0
+            ? new ParityReport(0, 0, ParityTolerance, "", 0, 0)
+            : new ParityReport(expected.Length, max, ParityTolerance, ids[worst], expected[worst], actual[worst]);
+    }
+
+    private void WriteSignature(OnnxModel onnx)
+    {
+        var signature = new
+        {
+            model_sha256 = onnx.Sha256,
+            inputs = onnx.Inputs.Select(i => new { name = i.Name, type = i.Kind == FeatureKind.Numeric ? "float32" : "string", shape = new[] { -1, 1 } }),
+            outputs = new[]
+            {
+                new { name = onnx.OutputNames.Label, type = "bool", shape = new[] { -1, 1 } },
+                new { name = onnx.OutputNames.Probability, type = "float32", shape = new[] { -1, 1 } },
+                new { name = onnx.OutputNames.Score, type = "float32", shape = new[] { -1, 1 } },
+            },
+        };
+        AtomicFile.WriteAllText(Context.SignatureJson, JsonSerializer.Serialize(signature, Json) + "\n");
+    }
+}
