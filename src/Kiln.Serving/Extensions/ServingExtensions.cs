@@ -63,6 +63,19 @@ public static class ServingExtensions
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             await context.Response.WriteAsJsonAsync(new ErrorResponse($"internal error; request id {context.TraceIdentifier}"), ServingJsonContext.Default.ErrorResponse);
         }));
+        app.UseStatusCodePages(async status =>
+        {
+            // Routing answers 404, 405 and 415 without a body; give every client error the protocol's {"error": ...} shape.
+            var response = status.HttpContext.Response;
+            var message = response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => $"no such route: {status.HttpContext.Request.Path}",
+                StatusCodes.Status405MethodNotAllowed => $"method {status.HttpContext.Request.Method} is not allowed on {status.HttpContext.Request.Path}",
+                StatusCodes.Status415UnsupportedMediaType => $"the body must be JSON (Content-Type: application/json), got {(string.IsNullOrEmpty(status.HttpContext.Request.ContentType) ? "no Content-Type" : $"Content-Type '{status.HttpContext.Request.ContentType}'")}",
+                var code => $"request failed with status {code}",
+            };
+            await response.WriteAsJsonAsync(new ErrorResponse(message), ServingJsonContext.Default.ErrorResponse);
+        });
         app.UseMiddleware<RequestMetricsMiddleware>();
         app.MapMetrics("/metrics", app.Services.GetRequiredService<ServingMetrics>().Registry);
         app.MapOpenApi();

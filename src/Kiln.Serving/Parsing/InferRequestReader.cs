@@ -21,6 +21,11 @@ public sealed class InferRequestReader(OnnxModel model)
     /// <param name="maxRows">The row limit (<c>Kiln:Limits:MaxBatchRows</c>).</param>
     public InferRequest Read(ReadOnlyMemory<byte> json, int maxRows)
     {
+        if (json.IsEmpty)
+        {
+            throw Rejected("the body is empty: send an OIP inference request {\"inputs\": [...]}");
+        }
+
         try
         {
             var (id, tensors, outputs) = ReadEnvelope(json.Span);
@@ -36,6 +41,10 @@ public sealed class InferRequestReader(OnnxModel model)
         catch (JsonException e)
         {
             throw JsonText.Malformed(e);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
+            throw Rejected("the body is not valid UTF-8 JSON");
         }
     }
 

@@ -14,12 +14,25 @@ internal static class JsonText
     {
         JsonTokenType.StartObject => "an object",
         JsonTokenType.StartArray => "an array",
-        JsonTokenType.String => "\"" + Shorten(reader.GetString() ?? "") + "\"",
+        JsonTokenType.String => "\"" + Shorten(GetString(ref reader) ?? "(invalid UTF-8)") + "\"",
         JsonTokenType.Null => "null",
         JsonTokenType.True => "true",
         JsonTokenType.False => "false",
         _ => Shorten(Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan)),
     };
+
+    /// <summary>Returns the current string or property name, or null when its bytes are not valid UTF-8.</summary>
+    public static string? GetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Turns the reader's exception into a 400 naming the line and byte where the JSON broke.</summary>
     public static RequestRejectedException Malformed(JsonException e)

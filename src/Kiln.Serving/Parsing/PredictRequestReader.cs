@@ -29,6 +29,11 @@ public sealed class PredictRequestReader
     /// <param name="maxRows">The row limit (<c>Kiln:Limits:MaxBatchRows</c>).</param>
     public FeatureBatch Read(ReadOnlySpan<byte> json, int maxRows)
     {
+        if (json.IsEmpty)
+        {
+            throw Rejected("the body is empty: send a JSON array of records, e.g. [{\"feature\": 1.5}]");
+        }
+
         try
         {
             var rows = CountRows(json, maxRows);
@@ -39,6 +44,10 @@ public sealed class PredictRequestReader
         catch (JsonException e)
         {
             throw JsonText.Malformed(e);
+        }
+        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
+        {
+            throw Rejected("the body is not valid UTF-8 JSON");
         }
     }
 
@@ -98,7 +107,7 @@ public sealed class PredictRequestReader
                 var input = Find(ref reader, next);
                 if (input < 0)
                 {
-                    throw Rejected($"row {row + 1}: unknown feature '{reader.GetString()}' (the model's features: {_featureList})");
+                    throw Rejected($"row {row + 1}: unknown feature '{JsonText.GetString(ref reader)}' (the model's features: {_featureList})");
                 }
 
                 if (seen[input])
@@ -169,7 +178,7 @@ public sealed class PredictRequestReader
 
         if (reader.TokenType == JsonTokenType.String)
         {
-            batch.SetCategorical(input, row, reader.GetString()!);
+            batch.SetCategorical(input, row, JsonText.GetString(ref reader) ?? throw Rejected($"row {row + 1}: '{feature.Name}' is not valid UTF-8"));
             return;
         }
 
