@@ -43,7 +43,8 @@ internal static class HelpWriter
             text.AppendLine(string.Join("  ", "  " + option.PadRight(optionWidth), description).TrimEnd());
         }
 
-        text.AppendLine().AppendLine("Parameters are also read from environment variables (e.g. REGISTRY_PASSWORD for --registry-password) and .nuke/parameters.json.");
+        var example = parameters.Count > 0 ? $" (e.g. {parameters[0].EnvironmentName} for {parameters[0].Option})" : string.Empty;
+        text.AppendLine().AppendLine($"Parameters are also read from environment variables{example}, .nuke/parameters.json and --profile files.");
         return text.ToString();
     }
 
