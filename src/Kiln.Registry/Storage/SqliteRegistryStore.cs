@@ -115,17 +115,14 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         }
         catch
         {
-            if (!connection.State.HasFlag(System.Data.ConnectionState.Closed))
+            using var rollback = Command(connection, "ROLLBACK;");
+            try
             {
-                using var rollback = Command(connection, "ROLLBACK;");
-                try
-                {
-                    rollback.ExecuteNonQuery();
-                }
-                catch (SqliteException)
-                {
-                    // SQLite already rolled back on its own (e.g. after a busy error); nothing is left to undo.
-                }
+                rollback.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // SQLite already rolled back on its own (e.g. after a busy error); nothing is left to undo.
             }
 
             throw;
