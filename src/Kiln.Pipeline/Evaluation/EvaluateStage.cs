@@ -36,6 +36,9 @@ public sealed class EvaluateStage(PipelineContext context) : PipelineStage(conte
     }
 
     /// <inheritdoc />
+    protected override IEnumerable<PipelineStage> Upstream() => [new Training.TrainStage(Context)];
+
+    /// <inheritdoc />
     protected override Task<(IReadOnlyDictionary<string, double> Metrics, string Summary)> ExecuteAsync(CancellationToken cancellationToken)
     {
         var schema = FeatureSchema.Load(Context.FeaturesJson);

@@ -33,6 +33,9 @@ public sealed class PredictStage(PipelineContext context, string? inputCsv = nul
         [Context.Relative(OutputCsv), Context.Relative(QuarantineCsv)]);
 
     /// <inheritdoc />
+    protected override IEnumerable<PipelineStage> Upstream() => [new Training.TrainStage(Context)];
+
+    /// <inheritdoc />
     protected override Task<(IReadOnlyDictionary<string, double> Metrics, string Summary)> ExecuteAsync(CancellationToken cancellationToken)
     {
         var schema = FeatureSchema.Load(Context.FeaturesJson);

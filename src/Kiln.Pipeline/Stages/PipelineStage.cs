@@ -18,7 +18,29 @@ public abstract class PipelineStage(PipelineContext context) : IStage
     public abstract StageFingerprint Fingerprint();
 
     /// <inheritdoc />
-    public StageStatus Check() => _cache.Check(Name, Fingerprint());
+    public StageStatus Check()
+    {
+        var own = _cache.Check(Name, Fingerprint());
+        if (!own.IsUpToDate)
+        {
+            return own;
+        }
+
+        // A stale upstream stage will rewrite this stage's inputs, so the plan must show this stage as stale too.
+        foreach (var upstream in Upstream())
+        {
+            var status = upstream.Check();
+            if (!status.IsUpToDate)
+            {
+                return new StageStatus(false, $"upstream stage {upstream.Name} is stale ({status.Reason})");
+            }
+        }
+
+        return own;
+    }
+
+    /// <summary>The stages whose outputs this stage reads; empty for the first stage.</summary>
+    protected virtual IEnumerable<PipelineStage> Upstream() => [];
 
     /// <inheritdoc />
     public async Task<StageResult> RunAsync(CancellationToken cancellationToken = default)

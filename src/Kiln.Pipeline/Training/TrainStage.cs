@@ -30,6 +30,9 @@ public sealed class TrainStage(PipelineContext context) : PipelineStage(context)
         [.. new[] { Context.ModelZip, Context.ModelOnnx, Context.SignatureJson, Context.ParityJson }.Select(Context.Relative)]);
 
     /// <inheritdoc />
+    protected override IEnumerable<PipelineStage> Upstream() => [new Features.FeaturesStage(Context)];
+
+    /// <inheritdoc />
     protected override Task<(IReadOnlyDictionary<string, double> Metrics, string Summary)> ExecuteAsync(CancellationToken cancellationToken)
     {
         var schema = FeatureSchema.Load(Context.FeaturesJson);

@@ -1,0 +1,125 @@
+using Kiln.Inference;
+using Kiln.Pipeline.Data;
+using Kiln.Pipeline.Features;
+using Kiln.Pipeline.IO;
+
+namespace Kiln.Pipeline.Tests;
+
+public sealed class FeaturesStageTests
+{
+    private const string SmallYaml = """
+        dataset:
+          path: small.csv
+          id: id
+          label: { column: outcome, positive: "1", negative: "0" }
+          numeric: [x]
+          categorical: [colour]
+        validation: { max_rejected_fraction: 0.5 }
+        split: { test_fraction: 0.25, seed: 3 }
+        trainer: { name: LightGbm }
+        """;
+
+    private static string SmallCsv(int rows, params string[] extra)
+    {
+        var lines = new List<string> { "id,x,colour,outcome" };
+        lines.AddRange(Enumerable.Range(1, rows).Select(i => $"r{i},{i * 0.5},\"red, dark\",{i % 2}"));
+        lines.AddRange(extra);
+        return string.Join("\n", lines) + "\n";
+    }
+
+    private static List<string[]> ReadRows(string path)
+    {
+        using var reader = CsvReader.Open(path);
+        return [.. reader.Records().Skip(1).Select(r => r.Fields)];
+    }
+
+    [Fact]
+    public async Task QuarantinesBadRowsNamingTheirLineAndReason()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.WriteRaw("small.csv", SmallCsv(20, "bad1,1.5,blue", "bad2,abc,blue,1", "bad3,2.0,blue,maybe", "bad4,\"2.0\"x,blue,1"));
+
+        var result = await new FeaturesStage(workspace.Context(SmallYaml)).RunAsync(TestContext.Current.CancellationToken);
+
+        var quarantine = ReadRows(workspace.At("data/02-preprocessed/quarantine.csv"));
+        Assert.Equal(["22", "wrong_field_count: expected 4 fields, found 3", "bad1,1.5,blue"], quarantine[0]);
+        Assert.Equal(["23", "unparsable_number: column 'x': 'abc' is not a number", "bad2,abc,blue,1"], quarantine[1]);
+        Assert.Equal("invalid_label: column 'outcome': 'maybe' is neither '1' nor '0'", quarantine[2][1]);
+        Assert.StartsWith("malformed_quoting", quarantine[3][1], StringComparison.Ordinal);
+        Assert.Equal(20, result.Metrics["rows_accepted"]);
+        var validation = File.ReadAllText(workspace.At("data/02-preprocessed/validation.json"));
+        Assert.Contains("\"wrong_field_count\": 1", validation, StringComparison.Ordinal);
+        Assert.Contains("\"unparsable_number\": 1", validation, StringComparison.Ordinal);
+        Assert.True(File.Exists(workspace.At("data/02-preprocessed/validation.md")));
+    }
+
+    [Fact]
+    public async Task WritesStratifiedSplitKeepingQuotedValuesAndBlankNumerics()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.WriteRaw("small.csv", SmallCsv(40, "gap,,\"red, dark\",1"));
+
+        await new FeaturesStage(workspace.Context(SmallYaml)).RunAsync(TestContext.Current.CancellationToken);
+
+        var train = ReadRows(workspace.At("data/03-features/train.csv"));
+        var test = ReadRows(workspace.At("data/03-features/test.csv"));
+        Assert.Equal(41, train.Count + test.Count);
+        Assert.Equal(5, test.Count(r => r[3] == "1"));
+        Assert.Equal(5, test.Count(r => r[3] == "0"));
+        Assert.All(train.Concat(test), r => Assert.Equal("red, dark", r[2]));
+        Assert.Contains(train.Concat(test), r => r[0] == "gap" && r[1] == "");
+        var schema = Schema.FeatureSchema.Load(workspace.At("data/03-features/features.json"));
+        Assert.Equal([new Schema.FeatureColumn("x", FeatureKind.Numeric), new Schema.FeatureColumn("colour", FeatureKind.Categorical)], schema.Features);
+    }
+
+    [Fact]
+    public async Task FailsWhenRejectedFractionIsOverTheLimitAndSaysWhy()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.WriteRaw("small.csv", SmallCsv(10, "a,x,b,1", "c,y,d,0", "e,z,f,1"));
+        var yaml = SmallYaml.Replace("max_rejected_fraction: 0.5", "max_rejected_fraction: 0.1", StringComparison.Ordinal);
+
+        var error = await Assert.ThrowsAsync<DataValidationException>(() => new FeaturesStage(workspace.Context(yaml)).RunAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("data/01-raw/small.csv: 3 of 13 rows rejected", error.Message, StringComparison.Ordinal);
+        Assert.Contains("above validation.max_rejected_fraction 0.1 (unparsable_number 3)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("data/02-preprocessed/quarantine.csv", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FailsNamingAConfiguredColumnMissingFromTheHeader()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.WriteRaw("small.csv", "id,x,outcome\nr1,1,1\n");
+
+        var error = await Assert.ThrowsAsync<DataValidationException>(() => new FeaturesStage(workspace.Context(SmallYaml)).RunAsync(TestContext.Current.CancellationToken));
+
+        Assert.StartsWith("data/01-raw/small.csv:1: column 'colour' named in the configuration is not in the header", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FailsNamingAnUnlistedHeaderColumn()
+    {
+        using var workspace = new TestWorkspace();
+        workspace.WriteRaw("small.csv", "id,x,colour,outcome,surprise\nr1,1,red,1,?\n");
+
+        var error = await Assert.ThrowsAsync<DataValidationException>(() => new FeaturesStage(workspace.Context(SmallYaml)).RunAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("column 'surprise' is not in the configuration", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefusesRawDataWhoseHashDiffersFromMetadataAndNeverWritesRaw()
+    {
+        using var workspace = TestWorkspace.WithChurn(rows: 500);
+        var csv = Path.Combine(workspace.RawDirectory, "churn.csv");
+        File.AppendAllText(csv, "C999999,F,0,no,1,monthly,bank,dsl,no,50,50,0,1,\"Cork, IE\",no\n");
+        var before = FileHash.Sha256(csv);
+
+        var error = await Assert.ThrowsAsync<DataValidationException>(() => new FeaturesStage(workspace.Context(TestWorkspace.ChurnYaml())).RunAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("does not match", error.Message, StringComparison.Ordinal);
+        Assert.Contains("data/01-raw/metadata.json", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, FileHash.Sha256(csv));
+    }
+}
