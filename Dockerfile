@@ -6,8 +6,13 @@
 ARG BASE_IMAGE=mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled
 FROM ${BASE_IMAGE}
 
+# Root owns the files and the service runs as app (uid 1654): the process cannot change its own code or model.
+# Copied before the per-version arguments, so the service layer is shared by every version that changes only the model.
 ARG APP_DIR=app
 ARG MODEL_FILE=model/model.onnx
+COPY ${APP_DIR}/ /app/
+COPY ${MODEL_FILE} /app/model/model.onnx
+
 ARG VERSION=0.0.0-dev
 ARG REVISION=unknown
 ARG CREATED=1970-01-01T00:00:00Z
@@ -38,9 +43,6 @@ ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=true \
     Kiln__Service__Port=8080 \
     Kiln__Service__ReusePort=true
 
-# Root owns the files and the service runs as app (uid 1654): the process cannot change its own code or model.
-COPY ${APP_DIR}/ /app/
-COPY ${MODEL_FILE} /app/model/model.onnx
 WORKDIR /app
 USER 1654:1654
 EXPOSE 8080

@@ -1,0 +1,113 @@
+using Docker.DotNet.Models;
+
+namespace Kiln.Containers.Tests.Fixtures;
+
+/// <summary>
+/// Built once per test run: a tiny ONNX model, the published service, and three images on the offline base —
+/// version 1.0.0, version 1.1.0 and a broken one whose model is not ONNX (it exits before it is ready).
+/// </summary>
+public sealed class ServiceImages : IAsyncLifetime
+{
+    /// <summary>The repository the test images are tagged in.</summary>
+    public const string Repository = "kiln-test-churn";
+
+    private string? _unavailable;
+    private DockerEngine? _engine;
+
+    /// <summary>The engine (call <see cref="Require"/> first).</summary>
+    public DockerEngine Engine => _engine ?? throw new InvalidOperationException(_unavailable);
+
+    /// <summary>Scratch directory for this run.</summary>
+    public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), $"kiln-containers-tests-{Guid.NewGuid():N}");
+
+    /// <summary>The trained model.</summary>
+    public string ModelPath => Path.Combine(WorkDirectory, "model.onnx");
+
+    /// <summary>The published service.</summary>
+    public string PublishDirectory => Path.Combine(WorkDirectory, "publish");
+
+    /// <summary>The rows the tests score, as JSON.</summary>
+    public string RowsJson { get; } = TinyChurnModel.RowsJson();
+
+    /// <summary>What local ONNX Runtime predicts for the rows.</summary>
+    public float[] Expected { get; private set; } = [];
+
+    /// <summary>Version 1.0.0.</summary>
+    public BuiltImage V1 { get; private set; } = null!;
+
+    /// <summary>Version 1.1.0.</summary>
+    public BuiltImage V2 { get; private set; } = null!;
+
+    /// <summary>Version 1.2.0, whose model is not an ONNX file.</summary>
+    public BuiltImage Broken { get; private set; } = null!;
+
+    /// <summary>Every build and publish output line, for assertions about what was printed.</summary>
+    public List<string> BuildLog { get; } = [];
+
+    /// <summary>Skips (or, in CI, fails) the calling test when no engine answered.</summary>
+    public void Require()
+    {
+        if (_unavailable is not null)
+        {
+            EngineRequirement.SkipOrFail(_unavailable);
+        }
+    }
+
+    /// <summary>Connects, trains, publishes and builds.</summary>
+    public async ValueTask InitializeAsync()
+    {
+        try
+        {
+            _engine = await DockerEngine.ConnectAsync();
+        }
+        catch (ContainerException e)
+        {
+            _unavailable = e.Message;
+            return;
+        }
+
+        Directory.CreateDirectory(WorkDirectory);
+        TinyChurnModel.Train(ModelPath);
+        Expected = TinyChurnModel.ScoreLocally(ModelPath);
+        var brokenModel = Path.Combine(WorkDirectory, "broken.onnx");
+        await File.WriteAllTextAsync(brokenModel, "this is not an ONNX model");
+
+        var root = RepositoryRoot.Find();
+        await ServicePublisher.PublishAsync(Path.Combine(root, "src", "Kiln.Serving"), PublishDirectory, PublishSettings.Fast, Log);
+        var builder = new ImageBuilder(_engine);
+        ImageBuildRequest Request(string version, string model) => new(
+            Repository, version, PublishDirectory, model, Path.Combine(root, "Dockerfile"), "churn", "7",
+            BaseImage: OfflineBaseImage.Tag, Revision: "0123abcd", Source: "https://example.test/kiln", DataSha256: new string('d', 64));
+        V1 = await builder.BuildAsync(Request("1.0.0", ModelPath), Log);
+        V2 = await builder.BuildAsync(Request("1.1.0", ModelPath), Log);
+        Broken = await builder.BuildAsync(Request("1.2.0", brokenModel), Log);
+    }
+
+    /// <summary>Removes what the tests left running and the scratch directory; images stay cached for the next run.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_engine is not null)
+        {
+            var leftovers = await _engine.Client.Containers.ListContainersAsync(new ContainersListParameters { All = true });
+            foreach (var container in leftovers.Where(c => c.Image.StartsWith(Repository, StringComparison.Ordinal) || c.Names.Any(n => n.StartsWith("/kiln-test-", StringComparison.Ordinal))))
+            {
+                await _engine.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
+            }
+
+            _engine.Dispose();
+        }
+
+        if (Directory.Exists(WorkDirectory))
+        {
+            Directory.Delete(WorkDirectory, recursive: true);
+        }
+    }
+
+    private void Log(string line)
+    {
+        lock (BuildLog)
+        {
+            BuildLog.Add(line);
+        }
+    }
+}
