@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Kiln.Registry.Benchmarks.RegistryBenchmarks).Assembly).Run(args);
