@@ -17,6 +17,9 @@ public sealed class ServiceImages : IAsyncLifetime
     /// <summary>The engine (call <see cref="Require"/> first).</summary>
     public DockerEngine Engine => _engine ?? throw new InvalidOperationException(_unavailable);
 
+    /// <summary>Whether an engine answered and the images were built.</summary>
+    public bool IsAvailable => _engine is not null && _unavailable is null;
+
     /// <summary>Scratch directory for this run.</summary>
     public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), $"kiln-containers-tests-{Guid.NewGuid():N}");
 
