@@ -38,7 +38,7 @@ public sealed record ServingSettings(
             Int(configuration, "Kiln:Limits:MaxRequestBodyBytes", 1 << 20, 64, int.MaxValue - 1),
             Int(configuration, "Kiln:Limits:MaxBatchRows", 1000, 1, 1_000_000),
             new BatchingSettings(
-                Bool(configuration, "Kiln:Batching:Enabled", false),
+                Bool(configuration, "Kiln:Batching:Enabled", true),
                 Int(configuration, "Kiln:Batching:MaxBatchRows", 64, 1, 100_000),
                 TimeSpan.FromMicroseconds(Int(configuration, "Kiln:Batching:MaxDelayMicroseconds", 0, 0, 1_000_000)),
                 Int(configuration, "Kiln:Batching:Workers", 1, 1, 64)),
