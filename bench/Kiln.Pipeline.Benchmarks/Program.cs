@@ -11,11 +11,25 @@ using Kiln.Pipeline.Schema;
 using Kiln.Pipeline.Stages;
 using Kiln.Pipeline.Training;
 
-// Usage: generate <data/01-raw>   |   stages <repo root> <config.yaml>
+// Usage: generate <data/01-raw>   |   config <config.yaml>   |   stages <repo root> <config.yaml>
 if (args is ["generate", var directory])
 {
     var generated = new ChurnDatasetGenerator().WriteTo(directory);
     Console.WriteLine($"{generated.CsvPath}: {generated.Rows} rows, positive rate {generated.PositiveRate:P2}, sha256 {generated.Sha256}");
+    return 0;
+}
+
+if (args is ["config", var file])
+{
+    try
+    {
+        Console.WriteLine($"{KilnConfig.Load(file).Parameters.Count} parameters");
+    }
+    catch (PipelineException e)
+    {
+        Console.WriteLine(e.Message);
+    }
+
     return 0;
 }
 

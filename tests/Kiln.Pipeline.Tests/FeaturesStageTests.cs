@@ -122,4 +122,14 @@ public sealed class FeaturesStageTests
         Assert.Contains("data/01-raw/metadata.json", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, FileHash.Sha256(csv));
     }
+
+    [Fact]
+    public async Task FailsClearlyWhenTheRawDatasetIsMissing()
+    {
+        using var workspace = new TestWorkspace();
+
+        var error = await Assert.ThrowsAsync<PipelineException>(() => new FeaturesStage(workspace.Context(SmallYaml)).RunAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal("data/01-raw/small.csv: raw dataset not found (dataset.path in config/test.yaml)", error.Message);
+    }
 }

@@ -100,4 +100,15 @@ public sealed class KilnConfigTests
         Assert.Equal(TrainerCatalog.LightGbm, config.Trainer.Name);
         Assert.Equal("churn", config.Registry.ModelName);
     }
+
+    [Fact]
+    public void RejectsADuplicatedKeyNamingItsLine()
+    {
+        var yaml = TestWorkspace.ChurnYaml().Replace("split: {", "validation: { max_rejected_fraction: 0.5 }\nsplit: {", StringComparison.Ordinal);
+
+        var error = Fails(yaml);
+
+        Assert.StartsWith("config/local.yaml:9:", error.Message, StringComparison.Ordinal);
+        Assert.Contains("validation", error.Message, StringComparison.Ordinal);
+    }
 }

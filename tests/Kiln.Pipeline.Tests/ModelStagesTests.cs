@@ -129,4 +129,17 @@ public sealed class ModelStagesTests(TrainedChurnFixture fixture) : IClassFixtur
             "upstream stage train is stale (upstream stage features is stale (params changed: validation.max_rejected_fraction 0.02 -> 0.5))",
             stage.Check().Reason);
     }
+
+    [Fact]
+    public async Task PredictScoresTheRawDatasetByDefaultWithTheSameQuarantineAsFeatures()
+    {
+        var stage = new PredictStage(fixture.Context);
+
+        var result = await stage.RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(At("data/04-predictions/churn.predictions.csv"), stage.OutputCsv);
+        Assert.Equal(fixture.Features.Metrics["rows_accepted"], result.Metrics["rows_scored"]);
+        Assert.Equal(fixture.Features.Metrics["rows_rejected"], result.Metrics["rows_rejected"]);
+        Assert.Equal(Rows(At("data/02-preprocessed/quarantine.csv")).Select(r => r[0]), Rows(At("data/04-predictions/churn.quarantine.csv")).Select(r => r[0]));
+    }
 }

@@ -71,7 +71,8 @@ public sealed class StageCache(PipelineContext context)
 
     /// <summary>Hashes the dependencies as they are now, before the stage reads them.</summary>
     /// <param name="fingerprint">The stage's fingerprint.</param>
-    public IReadOnlyDictionary<string, string> HashDependencies(StageFingerprint fingerprint)
+    /// <param name="missing">Builds the message for a dependency that does not exist.</param>
+    public IReadOnlyDictionary<string, string> HashDependencies(StageFingerprint fingerprint, Func<string, string> missing)
     {
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var dependency in fingerprint.Dependencies)
@@ -79,7 +80,7 @@ public sealed class StageCache(PipelineContext context)
             var path = context.At(dependency);
             hashes[dependency] = File.Exists(path)
                 ? FileHash.Sha256(path)
-                : throw new PipelineException($"{dependency} is missing; run the stage that produces it first");
+                : throw new PipelineException(missing(dependency));
         }
 
         return hashes;

@@ -26,10 +26,8 @@ public sealed record KilnConfig(
     ContainerConfig Container,
     DeployConfig Deploy)
 {
-    private IReadOnlyDictionary<string, string>? _parameters;
-
     /// <summary>Every effective parameter flattened to "section.key" → invariant text, sorted by key.</summary>
-    public IReadOnlyDictionary<string, string> Parameters => _parameters ??= Flatten();
+    public IReadOnlyDictionary<string, string> Parameters => Flatten();
 
     /// <summary>Loads and validates a YAML file; every problem is a <see cref="ConfigException"/> naming file, line and key.</summary>
     /// <param name="path">The YAML file.</param>

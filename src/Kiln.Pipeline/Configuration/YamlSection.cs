@@ -19,7 +19,7 @@ internal sealed class YamlSection(string file, string prefix, YamlMappingNode no
     {
         foreach (var (keyNode, _) in node.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = KeyText(keyNode);
             if (!known.Contains(key, StringComparer.Ordinal))
             {
                 throw Error(keyNode, $"unknown key '{KeyPath(key)}'{Suggestions.Hint(key, known)}");
@@ -31,7 +31,7 @@ internal sealed class YamlSection(string file, string prefix, YamlMappingNode no
     {
         foreach (var (keyNode, value) in node.Children)
         {
-            yield return (((YamlScalarNode)keyNode).Value ?? "", keyNode, value);
+            yield return (KeyText(keyNode), keyNode, value);
         }
     }
 
@@ -133,7 +133,7 @@ internal sealed class YamlSection(string file, string prefix, YamlMappingNode no
     {
         foreach (var (keyNode, value) in node.Children)
         {
-            if (((YamlScalarNode)keyNode).Value == key)
+            if (KeyText(keyNode) == key)
             {
                 return value;
             }
@@ -141,6 +141,8 @@ internal sealed class YamlSection(string file, string prefix, YamlMappingNode no
 
         return required ? throw Missing(key) : null;
     }
+
+    private static string KeyText(YamlNode key) => key is YamlScalarNode scalar ? scalar.Value ?? "" : key.ToString();
 
     private ConfigException Missing(string key) => new($"{file}:{node.Start.Line}: missing required key '{KeyPath(key)}'");
 

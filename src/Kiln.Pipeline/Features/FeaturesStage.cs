@@ -25,6 +25,10 @@ public sealed class FeaturesStage(PipelineContext context) : PipelineStage(conte
             .Select(Context.Relative)]);
 
     /// <inheritdoc />
+    protected override string MissingDependencyMessage(string dependency) =>
+        $"{dependency}: raw dataset not found (dataset.path in {Context.Config.Source})";
+
+    /// <inheritdoc />
     protected override Task<(IReadOnlyDictionary<string, double> Metrics, string Summary)> ExecuteAsync(CancellationToken cancellationToken)
     {
         var raw = Context.RawDataset;

@@ -36,6 +36,10 @@ public sealed class PredictStage(PipelineContext context, string? inputCsv = nul
     protected override IEnumerable<PipelineStage> Upstream() => [new Training.TrainStage(Context)];
 
     /// <inheritdoc />
+    protected override string MissingDependencyMessage(string dependency) =>
+        dependency == Context.Relative(_input) ? $"{dependency}: file to score not found" : base.MissingDependencyMessage(dependency);
+
+    /// <inheritdoc />
     protected override Task<(IReadOnlyDictionary<string, double> Metrics, string Summary)> ExecuteAsync(CancellationToken cancellationToken)
     {
         var schema = FeatureSchema.Load(Context.FeaturesJson);

@@ -39,6 +39,11 @@ public abstract class PipelineStage(PipelineContext context) : IStage
         return own;
     }
 
+    /// <summary>The message for an input file that does not exist.</summary>
+    /// <param name="dependency">The repository-relative path.</param>
+    protected virtual string MissingDependencyMessage(string dependency) =>
+        $"{dependency} not found; run the stage that produces it first";
+
     /// <summary>The stages whose outputs this stage reads; empty for the first stage.</summary>
     protected virtual IEnumerable<PipelineStage> Upstream() => [];
 
@@ -46,7 +51,7 @@ public abstract class PipelineStage(PipelineContext context) : IStage
     public async Task<StageResult> RunAsync(CancellationToken cancellationToken = default)
     {
         var fingerprint = Fingerprint();
-        var dependencies = _cache.HashDependencies(fingerprint);
+        var dependencies = _cache.HashDependencies(fingerprint, MissingDependencyMessage);
         // A run that fails halfway may have replaced some outputs: it must not look complete afterwards.
         _cache.Invalidate(Name);
         var (metrics, summary) = await ExecuteAsync(cancellationToken).ConfigureAwait(false);

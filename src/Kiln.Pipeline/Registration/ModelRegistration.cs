@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.Json;
+using Kiln.Inference;
+using Kiln.Pipeline.Onnx;
+using Kiln.Pipeline.Schema;
+using Kiln.Pipeline.Tracking;
+using Kiln.Registry;
+using Kiln.Registry.Models;
+using Kiln.Registry.Promotion;
+
+namespace Kiln.Pipeline.Registration;
+
+/// <summary>Registers the evaluated model as the next version and decides champion or challenger on the same test rows.</summary>
+/// <param name="context">The pipeline whose model, metrics and test split to use.</param>
+/// <param name="registry">The model registry.</param>
+public sealed class ModelRegistration(PipelineContext context, ModelRegistry registry)
+{
+    // Reloading through the registry must reproduce the in-process score; ONNX Runtime is deterministic on one machine.
+    private const double LoadingTolerance = 1e-6;
+
+    /// <summary>Creates the next version, moves the champion or challenger alias, and loads it back to predict its input example.</summary>
+    /// <param name="sourceRunId">The run that produced the model, when tracked.</param>
+    public RegistrationResult Register(string? sourceRunId)
+    {
+        var config = context.Config;
+        var name = config.Registry.ModelName;
+        var metrics = ReadMetrics();
+        var schema = FeatureSchema.Load(context.FeaturesJson);
+        var rows = ReadTestRows(schema);
+        var labels = rows.Select(r => r.Label!.Value).ToArray();
+
+        double[] candidateScores;
+        IReadOnlyList<TensorSpec> inputs;
+        using (var candidate = OnnxModel.Load(context.ModelOnnx))
+        {
+            candidateScores = Score(candidate, schema, rows);
+            inputs = [.. candidate.Inputs.Select(i => new TensorSpec(i.Name, i.Kind == FeatureKind.Numeric ? "float32[-1,1]" : "string[-1,1]"))];
+        }
+
+        var gates = QualityGates(metrics);
+        var (championScores, championVersion) = ScoreChampion(name, schema, rows);
+        var promotion = config.Registry.Promotion;
+        var policy = new PromotionPolicy(promotion.Metric, promotion.MinDelta,
+            promotion.MinRelativeDelta > 0 ? promotion.MinRelativeDelta : null,
+            promotion.RequireSignificance, promotion.BootstrapResamples, promotion.Confidence);
+        var decision = policy.Decide(new PromotionInput(labels, candidateScores, gates, championScores, championVersion));
+
+        var lineage = DatasetLineageReader.Read(context);
+        var card = new ModelCardFacts(
+            $"Binary classification of '{schema.Label}' (positive '{schema.Positive}') from {schema.Features.Count} tabular features, scored in batch or by the Kiln inference service.",
+            lineage, gates,
+            [
+                $"Trained on {lineage?.Path ?? "the configured dataset"} only; rows unlike it (new categories, shifted ranges) are scored without warning.",
+                "Probabilities are as calibrated as the evaluation report's calibration plot shows; check it before using them as risks.",
+            ]);
+        var signature = new ModelSignature(inputs,
+            [new TensorSpec("PredictedLabel", "bool[-1,1]"), new TensorSpec("Probability", "float32[-1,1]"), new TensorSpec("Score", "float32[-1,1]")]);
+        var attached = new[] { context.ReportMarkdown, context.MetricsJson }.Where(File.Exists).ToList();
+        var version = registry.Register(new RegistrationRequest(
+            name, context.ModelOnnx, signature, metrics, card, sourceRunId, InputExample(schema, rows[0]), attached, decision));
+
+        var loaded = LoadBack(version.Reference, schema, rows[0], candidateScores[0]);
+        return new RegistrationResult(version, decision, loaded);
+    }
+
+    private Dictionary<string, double> ReadMetrics()
+    {
+        if (!File.Exists(context.MetricsJson))
+        {
+            throw new PipelineException($"{context.Relative(context.MetricsJson)} not found; run Evaluate first");
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(context.MetricsJson));
+        return document.RootElement.GetProperty("metrics").EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
+    }
+
+    private List<ValidatedRow> ReadTestRows(FeatureSchema schema)
+    {
+        var rows = ValidatingReader.Read(context.TestCsv, context.Relative(context.TestCsv), schema, requireLabel: true,
+            allowedExtraColumns: null, quarantine: null, new ValidationCounts(schema)).ToList();
+        return rows.Count > 0 ? rows : throw new PipelineException($"{context.Relative(context.TestCsv)} has no rows; run Features first");
+    }
+
+    private QualityGateResult QualityGates(Dictionary<string, double> metrics)
+    {
+        var gate = context.Config.QualityGate;
+        var checks = gate.Minimums.Select(m => Check(m.Key, ">=", m.Value, metrics))
+            .Concat(gate.Maximums.Select(m => Check(m.Key, "<=", m.Value, metrics)))
+            .ToList();
+        return new QualityGateResult(checks);
+    }
+
+    private GateCheck Check(string metric, string comparison, double threshold, Dictionary<string, double> metrics)
+    {
+        var actual = metrics.TryGetValue(metric, out var value)
+            ? value
+            : throw new PipelineException($"{context.Relative(context.MetricsJson)} has no metric '{metric}' named by the quality gate; rerun Evaluate");
+        return new GateCheck(metric, comparison, threshold, actual, comparison == ">=" ? actual >= threshold : actual <= threshold);
+    }
+
+    private (double[]? Scores, int? Version) ScoreChampion(string name, FeatureSchema schema, List<ValidatedRow> rows)
+    {
+        if (registry.TryResolve($"models:/{name}@{PromotionPolicy.ChampionAlias}") is not { } champion)
+        {
+            return (null, null);
+        }
+
+        using var model = OnnxModel.Load(champion.Verify(), champion.ExpectedSha256);
+        var sameInputs = model.Inputs.Select(i => i.Name).Order(StringComparer.Ordinal)
+            .SequenceEqual(schema.Features.Select(f => f.Name).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        if (!sameInputs)
+        {
+            throw new PipelineException(
+                $"the champion {champion.Reference} takes different features than this model, so they cannot be compared on the same test rows; register under a new registry.model_name");
+        }
+
+        return (Score(model, schema, rows), champion.Version?.Version);
+    }
+
+    private float LoadBack(string reference, FeatureSchema schema, ValidatedRow example, double expected)
+    {
+        var resolved = registry.Resolve(reference);
+        using var model = OnnxModel.Load(resolved.Verify(), resolved.ExpectedSha256);
+        var probability = OnnxScoring.Score(model, schema, [example]).Single().Prediction.Probability;
+        if (Math.Abs(probability - expected) > LoadingTolerance)
+        {
+            throw new PipelineException(
+                $"loading test failed: {reference} predicts {probability.ToString("R", CultureInfo.InvariantCulture)} for its input example (row {example.Id}), the evaluated model {expected.ToString("R", CultureInfo.InvariantCulture)}");
+        }
+
+        return probability;
+    }
+
+    private static double[] Score(OnnxModel model, FeatureSchema schema, List<ValidatedRow> rows) =>
+        [.. OnnxScoring.Score(model, schema, rows).Select(s => (double)s.Prediction.Probability)];
+
+    private static string InputExample(FeatureSchema schema, ValidatedRow row)
+    {
+        var example = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < schema.Numeric.Count; i++)
+        {
+            example[schema.Numeric[i]] = float.IsNaN(row.Numeric[i]) ? null : row.Numeric[i];
+        }
+
+        for (var i = 0; i < schema.Categorical.Count; i++)
+        {
+            example[schema.Categorical[i]] = row.Categorical[i];
+        }
+
+        return JsonSerializer.Serialize(new[] { example });
+    }
+}
