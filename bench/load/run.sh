@@ -2,6 +2,7 @@
 # Load test: starts a service on 127.0.0.1, runs wrk for 1-row and 100-row /predict at 32 connections and prints
 # req/s, rows/s, p50/p99 and the service's peak RSS.
 #   bench/load/run.sh [kiln|baseline] [model.onnx]   (DURATION=10s CONNECTIONS=32 PORT=18080; extra env passes through)
+# The baseline uses Debian's /usr/bin/python3 (python3-fastapi, python3-uvicorn, python3-sklearn).
 # With no model, bench data (synthetic model, CSV, bodies) is generated into $DATA (default /tmp/kiln-load).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,7 +25,7 @@ if [ "$target" = kiln ]; then
   Kiln__Model__Path="$model" Kiln__Service__Port="$port" Kiln__Service__Host=127.0.0.1 Logging__LogLevel__Default=Warning \
     ${SERVICE_CPUS:+taskset -c "$SERVICE_CPUS"} dotnet "$root/src/Kiln.Serving/bin/Release/net10.0/Kiln.Serving.dll" >/tmp/kiln-load-service.log 2>&1 &
 else
-  ${SERVICE_CPUS:+taskset -c "$SERVICE_CPUS"} python3 "$here/baseline/app.py" "$data/churn.csv" "$port" >/tmp/kiln-load-service.log 2>&1 &
+  OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" ${SERVICE_CPUS:+taskset -c "$SERVICE_CPUS"} /usr/bin/python3 "$here/baseline/app.py" "$data/churn.csv" "$port" >/tmp/kiln-load-service.log 2>&1 &
 fi
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true' EXIT
