@@ -39,7 +39,7 @@ public sealed class ImageTests(ServiceImages images)
         var labels = images.V1.Labels;
         Assert.Equal("1.0.0", labels["org.opencontainers.image.version"]);
         Assert.Equal("0123abcd", labels["org.opencontainers.image.revision"]);
-        Assert.Equal("https://example.test/kiln", labels["org.opencontainers.image.source"]);
+        Assert.Equal(ServiceImages.Source, labels["org.opencontainers.image.source"]);
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", labels["org.opencontainers.image.created"]);
         Assert.Equal("churn", labels[KilnLabels.ModelName]);
         Assert.Equal("7", labels[KilnLabels.ModelVersion]);

@@ -20,8 +20,9 @@ public static class OfflineBaseImage
 
     private const string ContentLabel = "io.kiln.base.content";
 
-    // Opened with dlopen, so ldd never lists them: OpenSSL backs System.Security.Cryptography (the model's sha256 check).
-    private static readonly string[] LoadedAtRunTime = ["libssl.so.3", "libcrypto.so.3"];
+    // What every .NET app needs, as in the official runtime-deps images. OpenSSL is opened with dlopen, so ldd never
+    // lists it, yet it backs System.Security.Cryptography (the model's sha256 check).
+    private static readonly string[] Baseline = ["libstdc++.so.6", "libgcc_s.so.1", "libssl.so.3", "libcrypto.so.3"];
 
     // Used only by LTTng tracing, which Kiln leaves out of the image (libcoreclrtraceptprovider.so is excluded).
     private static readonly string[] OptionalLibraries = ["liblttng-ust.so.0", "liblttng-ust.so.1"];
@@ -73,8 +74,9 @@ public static class OfflineBaseImage
     /// <summary>The absolute paths (as the dynamic loader names them) of every library the published files need.</summary>
     internal static async Task<SortedSet<string>> FindLibrariesAsync(string? publishDirectory, CancellationToken cancellationToken)
     {
+        publishDirectory = publishDirectory is null ? null : Path.GetFullPath(publishDirectory);
         var roots = new List<string>();
-        foreach (var soname in LoadedAtRunTime)
+        foreach (var soname in Baseline)
         {
             roots.Add(await LocateAsync(soname, cancellationToken));
         }
@@ -89,7 +91,7 @@ public static class OfflineBaseImage
         var missing = new List<string>();
         foreach (var root in roots)
         {
-            if (!root.StartsWith(publishDirectory ?? "\0", StringComparison.Ordinal))
+            if (publishDirectory is null || !root.StartsWith(publishDirectory, StringComparison.Ordinal))
             {
                 libraries.Add(root);
             }
@@ -113,7 +115,7 @@ public static class OfflineBaseImage
                 }
                 else if (parts.Length >= 3 && parts[1] == "=>" && parts[2].StartsWith('/'))
                 {
-                    if (publishDirectory is null || !parts[2].StartsWith(Path.GetFullPath(publishDirectory), StringComparison.Ordinal))
+                    if (publishDirectory is null || !parts[2].StartsWith(publishDirectory, StringComparison.Ordinal))
                     {
                         libraries.Add(parts[2]);
                     }

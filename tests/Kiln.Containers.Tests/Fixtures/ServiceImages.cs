@@ -11,6 +11,11 @@ public sealed class ServiceImages : IAsyncLifetime
     /// <summary>The repository the test images are tagged in.</summary>
     public const string Repository = "kiln-test-churn";
 
+    /// <summary>The source label of every test image (what cleanup filters on).</summary>
+    public const string Source = "https://example.test/kiln";
+
+    private const string DevelopmentSocket = "/tmp/kiln-docker.sock";
+
     private string? _unavailable;
     private DockerEngine? _engine;
 
@@ -61,7 +66,9 @@ public sealed class ServiceImages : IAsyncLifetime
     {
         try
         {
-            _engine = await DockerEngine.ConnectAsync();
+            // Developers who ran .ci/container-engine.sh without sourcing its output still get the engine it started.
+            var address = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } || !File.Exists(DevelopmentSocket) ? null : $"unix://{DevelopmentSocket}";
+            _engine = await DockerEngine.ConnectAsync(address);
         }
         catch (ContainerException e)
         {
@@ -80,7 +87,7 @@ public sealed class ServiceImages : IAsyncLifetime
         var builder = new ImageBuilder(_engine);
         ImageBuildRequest Request(string version, string model) => new(
             Repository, version, PublishDirectory, model, Path.Combine(root, "Dockerfile"), "churn", "7",
-            BaseImage: OfflineBaseImage.Tag, Revision: "0123abcd", Source: "https://example.test/kiln", DataSha256: new string('d', 64));
+            BaseImage: OfflineBaseImage.Tag, Revision: "0123abcd", Source: Source, DataSha256: new string('d', 64));
         V1 = await builder.BuildAsync(Request("1.0.0", ModelPath), Log);
         V2 = await builder.BuildAsync(Request("1.1.0", ModelPath), Log);
         Broken = await builder.BuildAsync(Request("1.2.0", brokenModel), Log);
@@ -97,6 +104,15 @@ public sealed class ServiceImages : IAsyncLifetime
                 await _engine.Client.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true });
             }
 
+            // Each run's rebuild leaves the previous run's images untagged; drop them so repeated runs do not fill the disk.
+            await _engine.Client.Images.PruneImagesAsync(new ImagesPruneParameters
+            {
+                Filters = new Dictionary<string, IDictionary<string, bool>>
+                {
+                    ["dangling"] = new Dictionary<string, bool> { ["true"] = true },
+                    ["label"] = new Dictionary<string, bool> { [$"org.opencontainers.image.source={Source}"] = true },
+                },
+            });
             _engine.Dispose();
         }
 
