@@ -129,8 +129,10 @@ public sealed class EvaluateStage(PipelineContext context) : PipelineStage(conte
     private SortedDictionary<string, double> PermutationImportance(OnnxModel model, FeatureSchema schema, List<ValidatedRow> rows, bool[] labels, double baseline)
     {
         var importance = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var progress = Context.Reporter.Progress("permutation importance");
         for (var f = 0; f < schema.Features.Count; f++)
         {
+            progress.Report((double)f / schema.Features.Count);
             var feature = schema.Features[f];
             var random = new Random(Context.Config.Trainer.Seed + f);
             var order = Enumerable.Range(0, rows.Count).ToArray();
@@ -144,6 +146,8 @@ public sealed class EvaluateStage(PipelineContext context) : PipelineStage(conte
             var probabilities = OnnxScoring.Score(model, schema, shuffled).Select(s => s.Prediction.Probability).ToArray();
             importance[feature.Name] = baseline - BinaryMetrics.RocAuc(labels, probabilities);
         }
+
+        progress.Report(1);
 
         return importance;
     }

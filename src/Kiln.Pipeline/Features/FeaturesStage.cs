@@ -20,7 +20,8 @@ public sealed class FeaturesStage(PipelineContext context) : PipelineStage(conte
     /// <inheritdoc />
     public override StageFingerprint Fingerprint() => new(
         [Context.Relative(Context.RawDataset)],
-        ParametersStartingWith("dataset.", "validation.", "split."),
+        // The oracle side file only feeds Evaluate, so changing it must not rerun Features.
+        ParametersStartingWith("dataset.", "validation.", "split.").Where(p => p.Key != "dataset.oracle").ToDictionary(),
         [.. new[] { Context.CleanCsv, Context.QuarantineCsv, Context.ValidationJson, Context.ValidationMarkdown, Context.TrainCsv, Context.TestCsv, Context.FeaturesJson }
             .Select(Context.Relative)]);
 
@@ -79,6 +80,12 @@ public sealed class FeaturesStage(PipelineContext context) : PipelineStage(conte
         var split = Context.Config.Split;
         var testMask = StratifiedSplit.TestMask(labels, split.TestFraction, split.Seed, split.Stratify);
         var (trainRows, testRows) = WriteSplit(testMask);
+        if (trainRows == 0 || testRows == 0)
+        {
+            throw new DataValidationException(
+                $"{rawName}: {counts.Accepted} accepted rows give {trainRows} train and {testRows} test rows with split.test_fraction {split.TestFraction.ToString(CultureInfo.InvariantCulture)}; both splits need rows");
+        }
+
         schema.Save(Context.FeaturesJson);
         WriteValidationReports(rawName, sha256, counts, trainRows, testRows);
 

@@ -57,7 +57,7 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
             [new TensorSpec("PredictedLabel", "bool[-1,1]"), new TensorSpec("Probability", "float32[-1,1]"), new TensorSpec("Score", "float32[-1,1]")]);
         var attached = new[] { context.ReportMarkdown, context.MetricsJson }.Where(File.Exists).ToList();
         var version = registry.Register(new RegistrationRequest(
-            name, context.ModelOnnx, signature, metrics, card, sourceRunId, InputExample(schema, rows[0]), attached, decision));
+            name, context.ModelOnnx, signature, metrics, card, sourceRunId, PredictionSample.ToJson(schema, [rows[0]]), attached, decision));
 
         var loaded = LoadBack(version.Reference, schema, rows[0], candidateScores[0]);
         return new RegistrationResult(version, decision, loaded);
@@ -134,20 +134,4 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
 
     private static double[] Score(OnnxModel model, FeatureSchema schema, List<ValidatedRow> rows) =>
         [.. OnnxScoring.Score(model, schema, rows).Select(s => (double)s.Prediction.Probability)];
-
-    private static string InputExample(FeatureSchema schema, ValidatedRow row)
-    {
-        var example = new Dictionary<string, object?>(StringComparer.Ordinal);
-        for (var i = 0; i < schema.Numeric.Count; i++)
-        {
-            example[schema.Numeric[i]] = float.IsNaN(row.Numeric[i]) ? null : row.Numeric[i];
-        }
-
-        for (var i = 0; i < schema.Categorical.Count; i++)
-        {
-            example[schema.Categorical[i]] = row.Categorical[i];
-        }
-
-        return JsonSerializer.Serialize(new[] { example });
-    }
 }

@@ -41,7 +41,8 @@ public sealed class TrainStage(PipelineContext context) : PipelineStage(context)
         var ml = new MLContext(trainer.Seed);
         var builder = new ModelBuilder(ml, schema, trainer);
 
-        var train = builder.WithBooleanLabel(builder.FullLoader().Load(Context.TrainCsv));
+        // Cached in memory: the imputer, the one-hot encoder and the trainer each pass over the data.
+        var train = ml.Data.Cache(builder.WithBooleanLabel(builder.FullLoader().Load(Context.TrainCsv)));
         progress.Report(0.05);
         var model = builder.Pipeline().Fit(train);
         progress.Report(0.7);
