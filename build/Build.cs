@@ -3,8 +3,8 @@ using Kiln.Targets;
 /// <summary>Kiln's lifecycle as typed targets: data, features, model, quality gate, registry, container, deployment.</summary>
 partial class Build : KilnBuild
 {
-    /// <summary>Runs the targets named on the command line; Test when none is named.</summary>
-    public static int Main() => Execute<Build>(x => x.Test);
+    /// <summary>Runs the targets named on the command line; Evaluate when none is named.</summary>
+    public static int Main() => Execute<Build>(x => x.Evaluate);
 
     [Parameter("Only run test classes whose full name matches this pattern (e.g. *Registry*)")]
     readonly string? TestFilter;

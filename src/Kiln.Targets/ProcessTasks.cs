@@ -14,13 +14,15 @@ public static class ProcessTasks
     /// <param name="environment">Variables added to (or replacing) the inherited environment.</param>
     /// <param name="cancellationToken">Cancels the run: the process tree is killed and <see cref="OperationCanceledException"/> thrown.</param>
     /// <param name="onLine">Called with each raw line as it arrives (standard output and error).</param>
+    /// <param name="logOutput">False keeps the command and its lines at debug level (shown with --verbose), for tools whose output is parsed, not read.</param>
     public static async Task<ProcessResult> Run(
         string tool,
         IEnumerable<string> arguments,
         AbsolutePath? workingDirectory,
         IReadOnlyDictionary<string, string>? environment,
         CancellationToken cancellationToken,
-        Action<string>? onLine = null)
+        Action<string>? onLine = null,
+        bool logOutput = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tool);
         ArgumentNullException.ThrowIfNull(arguments);
@@ -43,7 +45,8 @@ public static class ProcessTasks
             start.Environment[name] = value;
         }
 
-        console.Write(LogLevel.Information, $"> {tool} {string.Join(' ', start.ArgumentList.Select(Quote))}");
+        var level = logOutput ? LogLevel.Information : LogLevel.Debug;
+        console.Write(level, $"> {tool} {string.Join(' ', start.ArgumentList.Select(Quote))}");
         var output = new List<string>();
         void Receive(string? line)
         {
@@ -57,7 +60,7 @@ public static class ProcessTasks
                 output.Add(line);
             }
 
-            console.Write(LogLevel.Information, line);
+            console.Write(level, line);
             onLine?.Invoke(line);
         }
 

@@ -1,0 +1,122 @@
+using System.Globalization;
+using Kiln.Inference;
+using Kiln.Pipeline.Registration;
+using Kiln.Registry.Runs;
+using Kiln.Targets;
+
+/// <summary>Registry: versioned models with champion/challenger aliases, and the tracked runs behind them.</summary>
+partial class Build
+{
+    [Parameter("How many recent runs Runs lists")]
+    readonly int Limit = 10;
+
+    [Parameter("Two run ids for Runs to compare side by side (params and metrics diff)")]
+    readonly string[] Compare = [];
+
+    Target Register => _ => _
+        .Description("Register model.onnx as the next version; champion only if it passes the gates and beats the champion")
+        .DependsOn(Evaluate)
+        .Cached(() => AlreadyRegistered())
+        .Executes(async cancellationToken =>
+        {
+            var version = await Version(cancellationToken);
+            var runId = Registry.StartRun(new RunStart(RunKind.Register, version.SemVer, version.Sha, Env));
+            try
+            {
+                var sourceRun = Registry.RecentRuns(50).FirstOrDefault(r => r is { Kind: RunKind.Evaluate, Status: RunStatus.Succeeded })?.Id;
+                var result = new ModelRegistration(Pipeline, Registry).Register(sourceRun);
+                Registry.LogParameters(runId, Config.Parameters);
+                Registry.LogMetrics(runId, result.Version.Metrics);
+                Registry.FinishRun(runId, RunStatus.Succeeded);
+
+                Log.Information($"Registered {result.Version.Reference} as @{result.Decision.Alias} (run {runId})");
+                Log.Information($"Why: {result.Decision.Reason}");
+                Log.Information($"Loading test: {result.Version.Reference} reloaded from the registry predicts {result.LoadedProbability.ToString("0.######", CultureInfo.InvariantCulture)} for its input example");
+            }
+            catch
+            {
+                Registry.FinishRun(runId, RunStatus.Failed);
+                throw;
+            }
+        });
+
+    Target Models => _ => _
+        .Description("List registered model versions with aliases, key metrics and source runs")
+        .Executes(() =>
+        {
+            var versions = Registry.ListVersions(Config.Registry.ModelName);
+            if (versions.Count == 0)
+            {
+                Log.Information($"No versions of '{Config.Registry.ModelName}' yet; run ./build.sh Register");
+                return;
+            }
+
+            Log.Table(["version", "aliases", "roc_auc", "pr_auc", "log_loss", "created (UTC)", "source run", "sha256", "decision"],
+                versions.Select(v => (IReadOnlyList<string>)
+                [
+                    v.Version.ToString(CultureInfo.InvariantCulture),
+                    string.Join(", ", v.Aliases.Select(a => "@" + a)),
+                    Metric(v.Metrics, "roc_auc"), Metric(v.Metrics, "pr_auc"), Metric(v.Metrics, "log_loss"),
+                    v.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    v.SourceRunId ?? "-",
+                    v.Model.Sha256[..12],
+                    v.PromotionReason ?? "-",
+                ]));
+        });
+
+    Target Runs => _ => _
+        .Description("List recent tracked runs, or compare two with --compare <run> <run>")
+        .Requires(() => Compare.Length == 0 || Compare.Length == 2)
+        .Executes(() =>
+        {
+            if (Compare.Length == 2)
+            {
+                var comparison = Registry.CompareRuns(Compare[0], Compare[1]);
+                Log.Information($"Parameters: {comparison.BaseRunId} -> {comparison.OtherRunId}");
+                Log.Table(["param", "old", "new", "change"],
+                    comparison.Parameters.Select(p => (IReadOnlyList<string>)[p.Key, p.Old ?? "-", p.New ?? "-", p.Change.ToString()]));
+                Log.Information("Metrics:");
+                Log.Table(["metric", "old", "new", "delta"],
+                    comparison.Metrics.Select(m => (IReadOnlyList<string>)[m.Key, Number(m.Old), Number(m.New), Number(m.Delta)]));
+                return;
+            }
+
+            Log.Table(["run", "kind", "status", "started (UTC)", "duration", "version", "env", "roc_auc", "changed params vs previous"],
+                RunRows(Registry.RecentRuns(Limit)));
+        });
+
+    CacheStatus AlreadyRegistered()
+    {
+        if (!File.Exists(Pipeline.ModelOnnx))
+        {
+            return new CacheStatus(false, "no model.onnx yet");
+        }
+
+        var sha256 = FileHash.Sha256(Pipeline.ModelOnnx);
+        var existing = Registry.ListVersions(Config.Registry.ModelName).FirstOrDefault(v => v.Model.Sha256 == sha256);
+        return existing is null
+            ? new CacheStatus(false, $"model.onnx {sha256[..12]} is not registered yet")
+            : new CacheStatus(true, $"model.onnx is already {existing.Reference}{string.Concat(existing.Aliases.Select(a => " @" + a))}");
+    }
+
+    static IEnumerable<IReadOnlyList<string>> RunRows(IReadOnlyList<Run> runs) =>
+        runs.Select((run, i) =>
+        {
+            var previous = runs.Skip(i + 1).FirstOrDefault(r => r.Kind == run.Kind);
+            var changed = previous is null
+                ? "-"
+                : string.Join(", ", RunComparison.Between(previous, run).Parameters.Select(p => $"{p.Key}={p.New ?? "(removed)"}"));
+            return (IReadOnlyList<string>)
+            [
+                run.Id, run.Kind.ToString(), run.Status.ToString(),
+                run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                run.Duration is { } d ? d.TotalSeconds.ToString("0.0s", CultureInfo.InvariantCulture) : "-",
+                run.GitVersion ?? "-", run.Environment, Metric(run.Metrics, "roc_auc"), changed.Length == 0 ? "-" : changed,
+            ];
+        });
+
+    static string Metric(IReadOnlyDictionary<string, double> metrics, string name) =>
+        metrics.TryGetValue(name, out var value) ? value.ToString("0.0000", CultureInfo.InvariantCulture) : "-";
+
+    static string Number(double? value) => value?.ToString("0.######", CultureInfo.InvariantCulture) ?? "-";
+}
