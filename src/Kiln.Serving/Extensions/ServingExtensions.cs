@@ -14,7 +14,7 @@ namespace Kiln.Serving.Extensions;
 /// <summary>Wires the inference service: settings, model source and loader, scorer, metrics, Kestrel, JSON and OpenAPI.</summary>
 public static class ServingExtensions
 {
-    /// <summary>Registers the service's dependencies; a model source registered earlier (e.g. the registry's) wins over the file source.</summary>
+    /// <summary>Registers the service's dependencies; a model source registered earlier wins over the configured one (Kiln:Model:Source, else Kiln:Model:Path).</summary>
     /// <param name="builder">The web application builder.</param>
     public static WebApplicationBuilder AddKilnServing(this WebApplicationBuilder builder)
     {
@@ -22,7 +22,14 @@ public static class ServingExtensions
         // provider still counts; a bad value fails startup with a message naming the key.
         var services = builder.Services;
         services.AddSingleton(sp => ServingSettings.From(sp.GetRequiredService<IConfiguration>()));
-        services.TryAddSingleton<IModelSource, FileModelSource>();
+        services.TryAddSingleton<IModelSource>(sp =>
+        {
+            // Kiln:Model:Source (a registry reference or a path) wins over Kiln:Model:Path, which the container image sets by default.
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return string.IsNullOrWhiteSpace(configuration["Kiln:Model:Source"])
+                ? new FileModelSource(configuration)
+                : new RegistryModelSource(configuration, sp.GetRequiredService<IHostEnvironment>());
+        });
         services.AddSingleton<ModelHost>();
         services.AddSingleton<ServingMetrics>();
         services.AddSingleton<IScorer>(sp =>

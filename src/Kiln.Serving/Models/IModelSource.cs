@@ -1,6 +1,6 @@
 namespace Kiln.Serving.Models;
 
-/// <summary>Where the served model comes from: a file today, a registry alias (<c>models:/churn@champion</c>) tomorrow.</summary>
+/// <summary>Where the served model comes from: a file (<see cref="FileModelSource"/>) or a registry reference (<see cref="RegistryModelSource"/>).</summary>
 public interface IModelSource
 {
     /// <summary>Resolves the one model this service instance serves.</summary>

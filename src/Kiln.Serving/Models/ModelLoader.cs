@@ -52,7 +52,7 @@ public sealed partial class ModelLoader(
             host.Publish(served);
             LogReady(served.Name, served.Version, model.Sha256, model.Path, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
-        catch (Exception e) when (e is ModelLoadException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is ModelLoadException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             LogLoadFailed(e.Message);
             Environment.ExitCode = 1;

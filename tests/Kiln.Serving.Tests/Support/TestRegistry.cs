@@ -1,0 +1,40 @@
+using Kiln.Registry;
+using Kiln.Registry.Models;
+using Kiln.Registry.Promotion;
+
+namespace Kiln.Serving.Tests.Support;
+
+/// <summary>A real SQLite registry in a temporary directory holding the fixture's model as churn v1 (champion) and v2 (challenger).</summary>
+public sealed class TestRegistry : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("kiln-serving-registry-").FullName;
+
+    /// <summary>Registers the model twice so alias and version references resolve to different versions.</summary>
+    /// <param name="modelPath">The .onnx file to register.</param>
+    public TestRegistry(string modelPath)
+    {
+        var registry = ModelRegistry.Open(new RegistryOptions(DatabasePath));
+        Champion = registry.Register(Request(modelPath, new PromotionDecision(PromotionOutcome.Champion, "first model", "roc_auc", 0.8)));
+        Challenger = registry.Register(Request(modelPath, new PromotionDecision(PromotionOutcome.Challenger, "not better", "roc_auc", 0.79, 0.8, -0.01)));
+    }
+
+    /// <summary>The registry database file.</summary>
+    public string DatabasePath => Path.Combine(_directory, "kiln.db");
+
+    /// <summary>Version 1, aliased champion.</summary>
+    public ModelVersion Champion { get; }
+
+    /// <summary>Version 2, aliased challenger.</summary>
+    public ModelVersion Challenger { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static RegistrationRequest Request(string modelPath, PromotionDecision decision) => new(
+        "churn",
+        modelPath,
+        new ModelSignature([new TensorSpec("tenure_months", "float32")], [new TensorSpec("probability", "float32")]),
+        new Dictionary<string, double> { ["roc_auc"] = decision.CandidateValue },
+        new ModelCardFacts("serving tests"),
+        Decision: decision);
+}
