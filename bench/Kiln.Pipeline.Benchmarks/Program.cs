@@ -11,11 +11,19 @@ using Kiln.Pipeline.Schema;
 using Kiln.Pipeline.Stages;
 using Kiln.Pipeline.Training;
 
-// Usage: generate <data/01-raw>   |   config <config.yaml>   |   stages <repo root> <config.yaml>
+// Usage: generate <data/01-raw> | config <config.yaml> | stages <repo root> <config.yaml> | bench <repo root> (after stages)
 if (args is ["generate", var directory])
 {
     var generated = new ChurnDatasetGenerator().WriteTo(directory);
     Console.WriteLine($"{generated.CsvPath}: {generated.Rows} rows, positive rate {generated.PositiveRate:P2}, sha256 {generated.Sha256}");
+    return 0;
+}
+
+if (args is ["bench", var benchRoot])
+{
+    // BenchmarkDotNet runs in a child process, which finds the data through this variable.
+    Environment.SetEnvironmentVariable(ScoringBenchmarks.RootVariable, Path.GetFullPath(benchRoot));
+    BenchmarkDotNet.Running.BenchmarkRunner.Run<ScoringBenchmarks>();
     return 0;
 }
 
