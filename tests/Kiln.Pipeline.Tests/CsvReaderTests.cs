@@ -66,4 +66,32 @@ public sealed class CsvReaderTests
         Assert.Equal("plain,\"a,b\",\"q\"\"uote\",\"line\nbreak\"\n", writer.ToString());
         Assert.Equal(["plain", "a,b", "q\"uote", "line\nbreak"], Read(writer.ToString())[0].Fields);
     }
+
+    [Fact]
+    public void RoundTripsRandomFieldsWithQuotesCommasAndLineBreaks()
+    {
+        var random = new Random(2024);
+        const string alphabet = "ab ,\"\n\r\t;é'";
+        var rows = Enumerable.Range(0, 300)
+            .Select(_ => Enumerable.Range(0, random.Next(1, 6))
+                .Select(_ => new string([.. Enumerable.Range(0, random.Next(0, 8)).Select(_ => alphabet[random.Next(alphabet.Length)])]))
+                .ToArray())
+            // A lone empty field is a blank line, which the reader skips by design.
+            .Where(row => row is not [""])
+            .ToList();
+        var writer = new StringWriter();
+        foreach (var row in rows)
+        {
+            CsvWriter.WriteRow(writer, row);
+        }
+
+        var read = Read(writer.ToString());
+
+        Assert.Equal(rows.Count, read.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(rows[i], read[i].Fields);
+            Assert.Null(read[i].Error);
+        }
+    }
 }

@@ -103,4 +103,18 @@ public sealed class StageCacheTests
         Assert.Equal(FileHash.Sha256(first.At("artifacts/model/model.onnx")), FileHash.Sha256(second.At("artifacts/model/model.onnx")));
         Assert.Equal(FileHash.Sha256(first.At("data/03-features/train.csv")), FileHash.Sha256(second.At("data/03-features/train.csv")));
     }
+
+    [Fact]
+    public async Task ACancelledRunLeavesNoTemporaryFilesAndIsNotRecorded()
+    {
+        using var workspace = TestWorkspace.WithChurn(rows: 1500);
+        var context = workspace.Context(Yaml());
+        var stage = new FeaturesStage(context);
+        await stage.RunAsync(TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stage.RunAsync(new CancellationToken(canceled: true)));
+
+        Assert.Equal("never run", stage.Check().Reason);
+        Assert.Empty(Directory.GetFiles(workspace.At("data"), "*.tmp", SearchOption.AllDirectories));
+    }
 }
