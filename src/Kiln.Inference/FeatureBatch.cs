@@ -61,7 +61,7 @@ public sealed class FeatureBatch
     {
         ArgumentNullException.ThrowIfNull(value);
         var column = Categorical[input] ?? throw new InvalidOperationException($"input '{Inputs[input].Name}' is numeric, not categorical");
-        column[row] = value;
+        column[row] = FeatureValues.NormalizeCategory(value);
     }
 
     /// <summary>Copies every row of this batch into <paramref name="destination"/> from <paramref name="destinationRow"/> on, so small batches can share one Run.</summary>

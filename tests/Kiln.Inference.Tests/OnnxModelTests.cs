@@ -86,6 +86,18 @@ public sealed class OnnxModelTests(ModelFixture fixture)
     }
 
     [Fact]
+    public void ScoresAPaddedCategoryAsTrainingSawItTrimmed()
+    {
+        var rows = TestModel.Generate(20, seed: 11);
+        var padded = rows.Select(r => r with { Contract = $"  {r.Contract}\t", PaymentMethod = $" {r.PaymentMethod} " }).ToList();
+
+        var expected = fixture.Model.Score(BatchFiller.Fill(fixture.Model, rows));
+        var actual = fixture.Model.Score(BatchFiller.Fill(fixture.Model, padded));
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
     public async Task GivesTheSameAnswersWhenScoringFromManyThreadsAtOnce()
     {
         var rows = TestModel.Generate(50, seed: 11);

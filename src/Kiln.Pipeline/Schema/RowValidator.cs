@@ -134,7 +134,7 @@ public sealed class RowValidator
         var categorical = new string[_categoricalIndex.Length];
         for (var i = 0; i < _categoricalIndex.Length; i++)
         {
-            categorical[i] = fields[_categoricalIndex[i]].Trim();
+            categorical[i] = Kiln.Inference.FeatureValues.NormalizeCategory(fields[_categoricalIndex[i]]);
         }
 
         return new ValidatedRow(record.Line, fields[_idIndex], numeric, categorical, label);
