@@ -91,9 +91,26 @@ public sealed class ImageBuilder(DockerEngine engine)
             throw new ContainerException($"{e.Message} (the official base {OfficialBaseImage} must be pullable; on machines without access use the offline base {OfflineBaseImage.Tag})");
         }
 
-        var image = await engine.Client.Images.InspectImageAsync(reference, cancellationToken);
-        progress?.Invoke($"built {reference} ({image.ID}, {image.Size / 1_000_000.0:F1} MB)");
-        return new BuiltImage(image.ID, reference, image.Size, new Dictionary<string, string>(image.Config?.Labels ?? new Dictionary<string, string>()));
+        var built = await FindAsync(reference, cancellationToken)
+            ?? throw new ContainerException($"the engine reported building {reference}, but has no such image");
+        progress?.Invoke($"built {reference} ({built.Id}, {built.SizeBytes / 1_000_000.0:F1} MB)");
+        return built;
+    }
+
+    /// <summary>The local image with this reference, or null when the engine has none.</summary>
+    /// <param name="reference">An image reference such as <c>kiln-churn:1.2.3</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<BuiltImage?> FindAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var image = await engine.Client.Images.InspectImageAsync(reference, cancellationToken);
+            return new BuiltImage(image.ID, reference, image.Size, new Dictionary<string, string>(image.Config?.Labels ?? new Dictionary<string, string>()));
+        }
+        catch (DockerImageNotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Streams a tar context to the engine, forwarding output lines and turning a build error into <see cref="ContainerException"/>.</summary>
