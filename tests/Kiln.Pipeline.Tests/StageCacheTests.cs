@@ -31,11 +31,11 @@ public sealed class StageCacheTests
         Assert.Equal(["never run", "never run", "never run"], Reasons(context));
 
         await RunAll(context);
-        Assert.Equal(["up to date", "up to date", "up to date"], Reasons(context));
+        Assert.Equal([StageStatus.Unchanged, StageStatus.Unchanged, StageStatus.Unchanged], Reasons(context));
 
         var model = FileHash.Sha256(workspace.At("artifacts/model/model.onnx"));
         await new TrainStage(context).RunAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(["up to date", "up to date", "up to date"], Reasons(context));
+        Assert.Equal([StageStatus.Unchanged, StageStatus.Unchanged, StageStatus.Unchanged], Reasons(context));
         Assert.Equal(model, FileHash.Sha256(workspace.At("artifacts/model/model.onnx")));
         Assert.Contains("train:\n    code: ", File.ReadAllText(workspace.At("kiln.lock")), StringComparison.Ordinal);
     }
@@ -48,7 +48,7 @@ public sealed class StageCacheTests
 
         var reasons = Reasons(workspace.Context(Yaml(learningRate: 0.2)));
 
-        Assert.Equal("up to date", reasons[0]);
+        Assert.Equal(StageStatus.Unchanged, reasons[0]);
         Assert.Equal("params changed: trainer.hyperparameters.learning_rate 0.1 -> 0.2", reasons[1]);
         Assert.Equal("upstream stage train is stale (params changed: trainer.hyperparameters.learning_rate 0.1 -> 0.2)", reasons[2]);
     }

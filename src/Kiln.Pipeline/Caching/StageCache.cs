@@ -66,7 +66,7 @@ public sealed class StageCache(PipelineContext context)
             }
         }
 
-        return reasons.Count == 0 ? new StageStatus(true, "up to date") : new StageStatus(false, string.Join("; ", reasons));
+        return reasons.Count == 0 ? new StageStatus(true, StageStatus.Unchanged) : new StageStatus(false, string.Join("; ", reasons));
     }
 
     /// <summary>Hashes the dependencies as they are now, before the stage reads them.</summary>
