@@ -1,6 +1,11 @@
-"""Baseline for the load test: FastAPI + uvicorn serving a scikit-learn HistGradientBoostingClassifier
-trained on the same CSV, with the same /predict contract as Kiln (a JSON array of records keyed by feature)."""
+"""Baseline for the load test: FastAPI + uvicorn serving a scikit-learn gradient-boosted model of the same kind as
+Kiln's (300 trees of at most 16 leaves, learning rate 0.05, one-hot categoricals) trained on the same features CSV,
+with the same /predict contract (a JSON array of records keyed by feature; null for a missing number).
+
+    /usr/bin/python3 app.py data/03-features/features.json data/03-features/train.csv 18080
+"""
 import csv
+import json
 import sys
 
 import numpy as np
@@ -11,14 +16,10 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import OneHotEncoder
 
-NUMERIC = ["tenure_months", "monthly_charges", "support_calls"]
-CATEGORICAL = ["contract", "payment_method"]
-
-
-def load(path):
-    with open(path, newline="") as f:
-        rows = list(csv.DictReader(f))
-    return rows, np.array([r["churned"] == "yes" for r in rows])
+with open(sys.argv[1]) as f:
+    schema = json.load(f)
+NUMERIC = [f["name"] for f in schema["features"] if f["kind"] == "numeric"]
+CATEGORICAL = [f["name"] for f in schema["features"] if f["kind"] == "categorical"]
 
 
 def matrix(records):
@@ -27,13 +28,16 @@ def matrix(records):
     return np.concatenate([numeric, categorical], axis=1)
 
 
-rows, labels = load(sys.argv[1])
+with open(sys.argv[2], newline="") as f:
+    rows = list(csv.DictReader(f))
+labels = np.array([r[schema["label"]] == schema["positive"] for r in rows])
 model = make_pipeline(
     ColumnTransformer([
         ("num", "passthrough", list(range(len(NUMERIC)))),
         ("cat", OneHotEncoder(handle_unknown="ignore"), list(range(len(NUMERIC), len(NUMERIC) + len(CATEGORICAL)))),
-    ]),
-    HistGradientBoostingClassifier(max_iter=30, max_leaf_nodes=8, random_state=7),
+    ], sparse_threshold=0),
+    HistGradientBoostingClassifier(max_iter=300, max_leaf_nodes=16, learning_rate=0.05, min_samples_leaf=20,
+                                   early_stopping=False, random_state=1),
 )
 model.fit(matrix(rows), labels)
 app = FastAPI()
@@ -47,4 +51,4 @@ async def predict(request: Request):
 
 
 if __name__ == "__main__":
-    uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+    uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[3]), log_level="warning")

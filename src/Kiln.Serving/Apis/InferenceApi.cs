@@ -111,7 +111,7 @@ public static class InferenceApi
         return TypedResults.Ok(new InferResponse(served.Name, served.Version, request.Id, outputs));
     }
 
-    private static async Task<Results<Ok<PredictResult[]>, JsonHttpResult<ErrorResponse>>> PredictAsync(
+    private static async Task<Results<PredictResponse, JsonHttpResult<ErrorResponse>>> PredictAsync(
         HttpContext context,
         [FromServices] ModelHost host,
         [FromServices] IScorer scorer,
@@ -135,13 +135,7 @@ public static class InferenceApi
         }
 
         var predictions = await ScoreAsync(served, batch, scorer, metrics);
-        var results = new PredictResult[predictions.Length];
-        for (var i = 0; i < results.Length; i++)
-        {
-            results[i] = new PredictResult(predictions[i].Label, predictions[i].Probability, served.Name, served.Version);
-        }
-
-        return TypedResults.Ok(results);
+        return new PredictResponse(predictions, served);
     }
 
     private static async ValueTask<Prediction[]> ScoreAsync(ServedModel served, FeatureBatch batch, IScorer scorer, ServingMetrics metrics)

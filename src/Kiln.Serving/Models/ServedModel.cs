@@ -13,6 +13,12 @@ public sealed record ServedModel(OnnxModel Model, string Name, string Version)
     /// <summary>Reads /predict bodies for this model.</summary>
     public PredictRequestReader PredictReader { get; } = new(Model);
 
+    /// <summary>The name, JSON-encoded once for every /predict result.</summary>
+    public System.Text.Json.JsonEncodedText EncodedName { get; } = System.Text.Json.JsonEncodedText.Encode(Name);
+
+    /// <summary>The version, JSON-encoded once for every /predict result.</summary>
+    public System.Text.Json.JsonEncodedText EncodedVersion { get; } = System.Text.Json.JsonEncodedText.Encode(Version);
+
     /// <summary>Reads OIP inference bodies for this model.</summary>
     public InferRequestReader InferReader { get; } = new(Model);
 

@@ -6,14 +6,19 @@ namespace Kiln.Serving.Parsing;
 
 /// <summary>Reads a /predict body (a JSON array of records keyed by feature name) straight into a <see cref="FeatureBatch"/>.</summary>
 /// <remarks>
-/// Two passes over the buffered body: the first checks the shape and counts rows, the second fills the columns.
-/// No per-row dictionaries: feature names are matched as UTF-8 bytes, trying the next input in model order first.
+/// One pass over the buffered body into per-thread column scratch, then one copy into a batch of the exact size.
+/// No per-row dictionaries: feature names are matched as UTF-8 bytes, trying the next input in model order first,
+/// and category values seen before are reused instead of allocating a string per row.
 /// </remarks>
 public sealed class PredictRequestReader
 {
+    [ThreadStatic]
+    private static ColumnScratch? t_scratch;
+
     private readonly OnnxModel _model;
     private readonly byte[][] _utf8Names;
     private readonly string _featureList;
+    private readonly CategoryCache[] _categories;
 
     /// <summary>Prepares a reader for the model's inputs.</summary>
     /// <param name="model">The served model.</param>
@@ -22,6 +27,7 @@ public sealed class PredictRequestReader
         _model = model;
         _utf8Names = [.. model.Inputs.Select(i => Encoding.UTF8.GetBytes(i.Name))];
         _featureList = string.Join(", ", model.Inputs.Select(i => i.Name));
+        _categories = [.. model.Inputs.Select(_ => new CategoryCache())];
     }
 
     /// <summary>Parses and validates the body; throws <see cref="RequestRejectedException"/> naming the row and field.</summary>
@@ -34,11 +40,12 @@ public sealed class PredictRequestReader
             throw Rejected("the body is empty: send a JSON array of records, e.g. [{\"feature\": 1.5}]");
         }
 
+        var scratch = t_scratch is { } cached && ReferenceEquals(cached.Shape, _model.Inputs) ? cached : t_scratch = new ColumnScratch(_model.Inputs);
         try
         {
-            var rows = CountRows(json, maxRows);
+            var rows = Parse(json, maxRows, scratch);
             var batch = _model.CreateBatch(rows);
-            Fill(json, batch);
+            scratch.CopyTo(batch, rows);
             return batch;
         }
         catch (JsonException e)
@@ -49,9 +56,13 @@ public sealed class PredictRequestReader
         {
             throw Rejected("the body is not valid UTF-8 JSON");
         }
+        finally
+        {
+            scratch.Release();
+        }
     }
 
-    private static int CountRows(ReadOnlySpan<byte> json, int maxRows)
+    private int Parse(ReadOnlySpan<byte> json, int maxRows, ColumnScratch scratch)
     {
         var reader = new Utf8JsonReader(json);
         if (!reader.Read())
@@ -64,42 +75,22 @@ public sealed class PredictRequestReader
             throw Rejected($"the body must be a JSON array of records keyed by feature name, got {JsonText.Describe(ref reader)}");
         }
 
-        var rows = 0;
+        var inputs = _model.Inputs;
+        Span<bool> seen = inputs.Count <= 256 ? stackalloc bool[inputs.Count] : new bool[inputs.Count];
+        var row = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            rows++;
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                throw Rejected($"row {rows}: must be an object keyed by feature name, got {JsonText.Describe(ref reader)}");
+                throw Rejected($"row {row + 1}: must be an object keyed by feature name, got {JsonText.Describe(ref reader)}");
             }
 
-            if (rows > maxRows)
+            if (row == maxRows)
             {
                 throw Rejected($"too many rows: the limit is {maxRows} per request (Kiln:Limits:MaxBatchRows)");
             }
 
-            reader.Skip();
-        }
-
-        // Reading past the array makes the reader reject trailing content after the root value.
-        reader.Read();
-        if (rows == 0)
-        {
-            throw Rejected("empty batch: send at least one record");
-        }
-
-        return rows;
-    }
-
-    private void Fill(ReadOnlySpan<byte> json, FeatureBatch batch)
-    {
-        var reader = new Utf8JsonReader(json);
-        reader.Read();
-        var inputs = _model.Inputs;
-        Span<bool> seen = inputs.Count <= 256 ? stackalloc bool[inputs.Count] : new bool[inputs.Count];
-        for (var row = 0; row < batch.Rows; row++)
-        {
-            reader.Read();
+            scratch.EnsureRow(row);
             seen.Clear();
             var next = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -118,7 +109,7 @@ public sealed class PredictRequestReader
                 seen[input] = true;
                 next = input + 1;
                 reader.Read();
-                SetValue(ref reader, batch, input, row);
+                SetValue(ref reader, scratch, input, row);
             }
 
             var missing = seen.IndexOf(false);
@@ -135,7 +126,13 @@ public sealed class PredictRequestReader
 
                 throw Rejected($"row {row + 1}: missing feature {string.Join(", ", names)} (send null for a missing number)");
             }
+
+            row++;
         }
+
+        // Reading past the array makes the reader reject trailing content after the root value.
+        reader.Read();
+        return row > 0 ? row : throw Rejected("empty batch: send at least one record");
     }
 
     private int Find(ref Utf8JsonReader reader, int hint)
@@ -157,7 +154,7 @@ public sealed class PredictRequestReader
         return -1;
     }
 
-    private void SetValue(ref Utf8JsonReader reader, FeatureBatch batch, int input, int row)
+    private void SetValue(ref Utf8JsonReader reader, ColumnScratch scratch, int input, int row)
     {
         var feature = _model.Inputs[input];
         if (feature.Kind == FeatureKind.Numeric)
@@ -165,11 +162,12 @@ public sealed class PredictRequestReader
             switch (reader.TokenType)
             {
                 case JsonTokenType.Number when reader.TryGetSingle(out var value) && float.IsFinite(value):
-                    batch.SetNumeric(input, row, value);
+                    scratch.Numeric[input][row] = value;
                     return;
                 case JsonTokenType.Number:
                     throw Rejected($"row {row + 1}: '{feature.Name}' is outside the float32 range, got {JsonText.Describe(ref reader)}");
                 case JsonTokenType.Null:
+                    scratch.Numeric[input][row] = float.NaN;
                     return;
                 default:
                     throw Rejected($"row {row + 1}: '{feature.Name}' must be a number (or null when missing), got {JsonText.Describe(ref reader)}");
@@ -178,7 +176,7 @@ public sealed class PredictRequestReader
 
         if (reader.TokenType == JsonTokenType.String)
         {
-            batch.SetCategorical(input, row, JsonText.GetString(ref reader) ?? throw Rejected($"row {row + 1}: '{feature.Name}' is not valid UTF-8"));
+            scratch.Categorical[input][row] = _categories[input].Get(ref reader) ?? throw Rejected($"row {row + 1}: '{feature.Name}' is not valid UTF-8");
             return;
         }
 
