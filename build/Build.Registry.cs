@@ -82,7 +82,7 @@ partial class Build
             }
 
             Log.Table(["run", "kind", "status", "started (UTC)", "duration", "version", "env", "roc_auc", "changed params vs previous"],
-                RunRows(Registry.RecentRuns(Limit)));
+                RunRows(Registry.RecentRuns(Limit + 100), Limit));
         });
 
     CacheStatus AlreadyRegistered()
@@ -99,8 +99,9 @@ partial class Build
             : new CacheStatus(true, $"model.onnx is already {existing.Reference}{string.Concat(existing.Aliases.Select(a => " @" + a))}");
     }
 
-    static IEnumerable<IReadOnlyList<string>> RunRows(IReadOnlyList<Run> runs) =>
-        runs.Select((run, i) =>
+    // Each shown run is compared with the previous run of its kind, which may be older than the runs shown.
+    static IEnumerable<IReadOnlyList<string>> RunRows(IReadOnlyList<Run> runs, int shown) =>
+        runs.Take(shown).Select((run, i) =>
         {
             var previous = runs.Skip(i + 1).FirstOrDefault(r => r.Kind == run.Kind);
             var changed = previous is null
