@@ -39,13 +39,12 @@ partial class Build
         return new CacheStatus(status.IsUpToDate, status.Reason);
     }
 
-    async Task<StageResult> RunStage(IStage stage, CancellationToken cancellationToken)
+    // Stages report their own summary line through the reporter.
+    async Task RunStage(IStage stage, CancellationToken cancellationToken)
     {
         try
         {
-            var result = await stage.RunAsync(cancellationToken);
-            Log.Information(result.Summary);
-            return result;
+            await stage.RunAsync(cancellationToken);
         }
         finally
         {
