@@ -37,7 +37,13 @@ public static class InferenceApi
             .WithName("ModelVersionInfer").WithSummary("Run inference on one model version.")
             .Accepts<InferRequestSchema>("application/json").Produces<ErrorResponse>(413).Produces<ErrorResponse>(415);
 
-        app.MapPost("/predict", PredictAsync)
+        // The hot path takes its singletons from here: [FromServices] would create a DI scope for every request.
+        var services = app.ServiceProvider;
+        var host = services.GetRequiredService<ModelHost>();
+        var scorer = services.GetRequiredService<IScorer>();
+        var settings = services.GetRequiredService<ServingSettings>();
+        var metrics = services.GetRequiredService<ServingMetrics>();
+        app.MapPost("/predict", (HttpRequest request) => PredictAsync(request.HttpContext, host, scorer, settings, metrics))
             .WithTags("Plain JSON").WithName("Predict")
             .WithSummary("Score a JSON array of records keyed by feature name (numbers, null for missing numbers, strings for categories).")
             .Accepts<Dictionary<string, System.Text.Json.JsonElement>[]>("application/json").Produces<ErrorResponse>(413).Produces<ErrorResponse>(415);
@@ -113,10 +119,10 @@ public static class InferenceApi
 
     private static async Task<Results<PredictResponse, JsonHttpResult<ErrorResponse>>> PredictAsync(
         HttpContext context,
-        [FromServices] ModelHost host,
-        [FromServices] IScorer scorer,
-        [FromServices] ServingSettings settings,
-        [FromServices] ServingMetrics metrics)
+        ModelHost host,
+        IScorer scorer,
+        ServingSettings settings,
+        ServingMetrics metrics)
     {
         if (host.Model is not { } served)
         {

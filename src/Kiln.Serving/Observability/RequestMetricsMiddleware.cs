@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using Prometheus;
 
 namespace Kiln.Serving.Observability;
 
@@ -7,6 +9,11 @@ namespace Kiln.Serving.Observability;
 /// <param name="metrics">The metrics.</param>
 public sealed class RequestMetricsMiddleware(RequestDelegate next, ServingMetrics metrics)
 {
+    // Label lookups allocate and hash three strings per request; routes, methods and statuses are few, so look up once.
+    private readonly ConcurrentDictionary<(string Route, string Method, int Status), (Counter.Child Requests, Histogram.Child Duration)> _children = new();
+
+    private const int MaxCached = 256;
+
     /// <summary>Runs the request and records it.</summary>
     /// <param name="context">The request.</param>
     public async Task InvokeAsync(HttpContext context)
@@ -20,16 +27,19 @@ public sealed class RequestMetricsMiddleware(RequestDelegate next, ServingMetric
         finally
         {
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
-            metrics.Requests.WithLabels(route, context.Request.Method, StatusText(context.Response.StatusCode)).Inc();
-            metrics.Duration.WithLabels(route).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+            var key = (route, context.Request.Method, context.Response.StatusCode);
+            if (!_children.TryGetValue(key, out var children))
+            {
+                // Clients choose the method of unmatched requests; stop caching rather than grow without bound.
+                children = _children.Count < MaxCached ? _children.GetOrAdd(key, Lookup) : Lookup(key);
+            }
+
+            children.Requests.Inc();
+            children.Duration.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
 
-    private static string StatusText(int status) => status switch
-    {
-        200 => "200",
-        400 => "400",
-        404 => "404",
-        _ => status.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private (Counter.Child Requests, Histogram.Child Duration) Lookup((string Route, string Method, int Status) key) => (
+        metrics.Requests.WithLabels(key.Route, key.Method, key.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        metrics.Duration.WithLabels(key.Route));
 }

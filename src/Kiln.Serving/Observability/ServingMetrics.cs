@@ -19,6 +19,9 @@ public sealed class ServingMetrics
         Registry = Metrics.NewCustomRegistry();
         DotNetStats.Register(Registry);
         var factory = Metrics.WithCustomRegistry(Registry);
+
+        // Exemplars carry trace ids the service never has; looking for them cost ~1.5 % of a 1-row request's CPU.
+        factory.ExemplarBehavior = new ExemplarBehavior { DefaultExemplarProvider = static (_, _) => Exemplar.None };
         Requests = factory.CreateCounter("kiln_http_requests_total", "HTTP requests by route, method and status.", ["route", "method", "status"]);
         Duration = factory.CreateHistogram("kiln_http_request_duration_seconds", "HTTP request latency by route.", ["route"], new HistogramConfiguration
         {
