@@ -13,7 +13,15 @@ builder.AddKilnServing();
 var app = builder.Build();
 app.UseKilnServing();
 app.MapInferenceApi();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (OperationCanceledException) when (Environment.ExitCode != 0)
+{
+    // The model loader stopped start-up after logging why (missing file, bad hash); exit with its code, not a stack trace.
+}
+
 return Environment.ExitCode;
 
 /// <summary>Entry point, public so tests can host the real app.</summary>

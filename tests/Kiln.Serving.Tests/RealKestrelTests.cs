@@ -96,6 +96,7 @@ public sealed class RealKestrelTests(ServingFixture fixture)
         Assert.Equal(1, service.ExitCode);
         Assert.Contains("sha256 mismatch", service.Output, StringComparison.Ordinal);
         Assert.Contains(wrong, service.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", service.Output, StringComparison.Ordinal);
     }
 
     [Fact]

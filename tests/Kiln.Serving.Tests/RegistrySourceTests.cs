@@ -106,6 +106,7 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
         Assert.Equal(1, service.ExitCode);
         Assert.Contains(stored, service.Output, StringComparison.Ordinal);
         Assert.Contains(registry.Champion.Model.Sha256, service.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", service.Output, StringComparison.Ordinal);
     }
 
     private static RegistryModelSource Source(params (string Key, string? Value)[] settings) => Source(Directory.GetCurrentDirectory(), settings);
