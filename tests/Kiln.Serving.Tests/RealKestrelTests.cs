@@ -55,6 +55,31 @@ public sealed class RealKestrelTests(ServingFixture fixture)
     }
 
     [Fact]
+    public async Task KeepsServingWhileDrainingAndAsksKeepAliveClientsToReconnect()
+    {
+        await using var service = ServiceProcess.Start(ServiceProcess.FreePort(),
+            fixture.ProcessEnvironment(("Kiln__Service__DrainMilliseconds", "3000")));
+        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{service.Port}") };
+        var body = Bodies.Predict(TestModel.Generate(2, 9));
+        using (var before = await client.PostAsync("/predict", Bodies.Json(body), TestContext.Current.CancellationToken))
+        {
+            Assert.False(before.Headers.ConnectionClose ?? false);
+        }
+
+        service.Terminate();
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        using var during = await client.PostAsync("/predict", Bodies.Json(body), TestContext.Current.CancellationToken);
+        using var ready = await client.GetAsync("/v2/health/ready", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, during.StatusCode);
+        Assert.True(during.Headers.ConnectionClose, "a draining instance should ask the client to close its connection");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.False(service.HasExited, "the instance should keep serving during its drain delay");
+        Assert.True(await service.WaitForExitAsync(TimeSpan.FromSeconds(15)));
+    }
+
+    [Fact]
     public async Task TwoInstancesShareOnePortWithReusePort()
     {
         var port = ServiceProcess.FreePort();

@@ -40,6 +40,7 @@ public static class ServingExtensions
         });
         services.AddSingleton<ModelLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelLoader>());
+        services.AddHostedService<ConnectionDrain>();
         services.AddOptions<HostOptions>().Configure<ServingSettings>((o, settings) => o.ShutdownTimeout = settings.ShutdownTimeout);
         services.AddOptions<KestrelServerOptions>().Configure<ServingSettings>(ConfigureKestrel);
         services.AddOptions<SocketTransportOptions>().Configure<ServingSettings>((sockets, settings) =>
@@ -64,6 +65,17 @@ public static class ServingExtensions
     /// <param name="app">The built application.</param>
     public static WebApplication UseKilnServing(this WebApplication app)
     {
+        var host = app.Services.GetRequiredService<ModelHost>();
+        app.Use((context, next) =>
+        {
+            // While draining, clients finish their request and reconnect, reaching the instance that replaces this one.
+            if (host.IsDraining)
+            {
+                context.Response.Headers.Connection = "close";
+            }
+
+            return next(context);
+        });
         app.UseExceptionHandler(errors => errors.Run(async context =>
         {
             // Only server faults get here: client mistakes are answered by the endpoints with a 4xx and a reason.

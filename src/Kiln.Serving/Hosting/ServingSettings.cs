@@ -13,6 +13,7 @@ namespace Kiln.Serving.Hosting;
 /// <param name="MaxBatchRows">The most rows one request may send (<c>Kiln:Limits:MaxBatchRows</c>).</param>
 /// <param name="Batching">Micro-batching of concurrent requests (<c>Kiln:Batching:*</c>).</param>
 /// <param name="IntraOpThreads">ONNX Runtime threads per call (<c>Kiln:Model:IntraOpThreads</c>).</param>
+/// <param name="DrainDelay">How long a stopping instance keeps serving with <c>Connection: close</c> before it stops listening (<c>Kiln:Service:DrainMilliseconds</c>).</param>
 public sealed record ServingSettings(
     string ServiceVersion,
     int? Port,
@@ -22,7 +23,8 @@ public sealed record ServingSettings(
     long MaxRequestBodyBytes,
     int MaxBatchRows,
     BatchingSettings Batching,
-    int IntraOpThreads)
+    int IntraOpThreads,
+    TimeSpan DrainDelay)
 {
     /// <summary>Reads and checks the settings; a bad value throws naming the key and the value.</summary>
     /// <param name="configuration">The app configuration.</param>
@@ -42,7 +44,8 @@ public sealed record ServingSettings(
                 Int(configuration, "Kiln:Batching:MaxBatchRows", 64, 1, 100_000),
                 TimeSpan.FromMicroseconds(Int(configuration, "Kiln:Batching:MaxDelayMicroseconds", 0, 0, 1_000_000)),
                 Int(configuration, "Kiln:Batching:Workers", 1, 1, 64)),
-            Int(configuration, "Kiln:Model:IntraOpThreads", 1, 1, 64));
+            Int(configuration, "Kiln:Model:IntraOpThreads", 1, 1, 64),
+            TimeSpan.FromMilliseconds(Int(configuration, "Kiln:Service:DrainMilliseconds", 1500, 0, 600_000)));
     }
 
     private static string AssemblyVersion()

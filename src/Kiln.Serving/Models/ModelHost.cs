@@ -19,6 +19,9 @@ public sealed class ModelHost : IDisposable
     /// <summary>Turns readiness false so load balancers drain this instance while in-flight requests finish.</summary>
     public void BeginStopping() => _stopping = true;
 
+    /// <summary>True once the instance is stopping: responses then ask clients to close their connections.</summary>
+    public bool IsDraining => _stopping;
+
     /// <summary>Releases the ONNX Runtime session.</summary>
     public void Dispose() => _model?.Model.Dispose();
 }
