@@ -48,8 +48,7 @@ public sealed class EvaluateStage(PipelineContext context) : PipelineStage(conte
         }
 
         using var model = LoadModel();
-        var counts = new ValidationCounts(schema);
-        var rows = ValidatingReader.Read(Context.TestCsv, Context.Relative(Context.TestCsv), schema, requireLabel: true, null, null, counts).ToList();
+        var rows = ValidatingReader.ReadTestSplit(Context, schema).ToList();
         var scored = OnnxScoring.Score(model, schema, rows).ToList();
         var labels = scored.Select(s => s.Row.Label!.Value).ToArray();
         var probabilities = scored.Select(s => s.Prediction.Probability).ToArray();

@@ -18,8 +18,7 @@ public sealed record PredictionSample(string RowsJson, IReadOnlyList<float> Prob
     {
         ArgumentNullException.ThrowIfNull(context);
         var schema = FeatureSchema.Load(context.FeaturesJson);
-        var sample = ValidatingReader.Read(context.TestCsv, context.Relative(context.TestCsv), schema, requireLabel: true,
-            allowedExtraColumns: null, quarantine: null, new ValidationCounts(schema)).Take(rows).ToList();
+        var sample = ValidatingReader.ReadTestSplit(context, schema).Take(rows).ToList();
         if (sample.Count == 0)
         {
             throw new PipelineException($"{context.Relative(context.TestCsv)} has no rows; run Features first");

@@ -77,8 +77,7 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
 
     private List<ValidatedRow> ReadTestRows(FeatureSchema schema)
     {
-        var rows = ValidatingReader.Read(context.TestCsv, context.Relative(context.TestCsv), schema, requireLabel: true,
-            allowedExtraColumns: null, quarantine: null, new ValidationCounts(schema)).ToList();
+        var rows = ValidatingReader.ReadTestSplit(context, schema).ToList();
         return rows.Count > 0 ? rows : throw new PipelineException($"{context.Relative(context.TestCsv)} has no rows; run Features first");
     }
 

@@ -6,6 +6,16 @@ namespace Kiln.Pipeline.Schema;
 /// <summary>Streams a CSV file through the row validator, writing rejected rows to a quarantine writer (line,reason,raw).</summary>
 public static class ValidatingReader
 {
+    /// <summary>Yields the held-out test split (data/03-features/test.csv) as validated, labelled rows.</summary>
+    /// <param name="context">The pipeline whose test split to read.</param>
+    /// <param name="schema">The feature schema.</param>
+    public static IEnumerable<ValidatedRow> ReadTestSplit(PipelineContext context, FeatureSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Read(context.TestCsv, context.Relative(context.TestCsv), schema, requireLabel: true,
+            allowedExtraColumns: null, quarantine: null, new ValidationCounts(schema));
+    }
+
     /// <summary>Yields every valid row, quarantining the others and counting both.</summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="displayName">The file name used in messages.</param>

@@ -83,8 +83,7 @@ public sealed class TrainStage(PipelineContext context) : PipelineStage(context)
         var ids = scored.GetColumn<ReadOnlyMemory<char>>(ModelBuilder.IdColumn).Select(id => id.ToString()).ToArray();
         var expected = scored.GetColumn<float>("Probability").ToArray();
 
-        var counts = new ValidationCounts(schema);
-        var rows = ValidatingReader.Read(Context.TestCsv, Context.Relative(Context.TestCsv), schema, requireLabel: true, null, null, counts);
+        var rows = ValidatingReader.ReadTestSplit(Context, schema);
         var actual = OnnxScoring.Score(onnx, schema, rows).Select(s => s.Prediction.Probability).ToArray();
         if (actual.Length != expected.Length)
         {
