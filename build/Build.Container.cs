@@ -17,7 +17,26 @@ partial class Build
 
     AbsolutePath PublishDirectory => ArtifactsDirectory / "publish" / "serving";
 
-    ResolvedModel Champion => Registry.TryResolve($"models:/{Config.Registry.ModelName}@{PromotionPolicy.ChampionAlias}")
+    string ChampionReference => $"models:/{Config.Registry.ModelName}@{PromotionPolicy.ChampionAlias}";
+
+    PredictionSample? _championSample;
+
+    // A few test rows and the champion's local ONNX Runtime answers: the smoke test of every container that serves it.
+    PredictionSample ChampionSample
+    {
+        get
+        {
+            if (_championSample is null)
+            {
+                var champion = Champion;
+                _championSample = PredictionSample.FromTestSplit(Pipeline, champion.Verify(), champion.ExpectedSha256);
+            }
+
+            return _championSample;
+        }
+    }
+
+    ResolvedModel Champion => Registry.TryResolve(ChampionReference)
         ?? throw new InvalidOperationException($"'{Config.Registry.ModelName}' has no @champion yet; run ./build.sh Register with a model that passes the quality gate");
 
     Target Containerize => _ => _
@@ -40,7 +59,7 @@ partial class Build
                 Log.Information, cancellationToken);
             Log.Information($"Built {image.Reference} ({image.Id[..Math.Min(19, image.Id.Length)]}, {image.SizeBytes / 1e6:0.0} MB) with {champion.Version.Reference}");
 
-            var sample = PredictionSample.FromTestSplit(Pipeline, model, champion.ExpectedSha256);
+            var sample = ChampionSample;
             var smoke = await new SmokeTest(engine).RunAsync(image.Reference, sample.RowsJson, sample.Probabilities,
                 TimeSpan.FromSeconds(Config.Deploy.ReadyTimeoutSeconds), environment: null, cancellationToken);
             Log.Information($"Smoke test passed: ready in {smoke.StartToReady.TotalMilliseconds:0} ms, {sample.Probabilities.Count} predictions within {smoke.MaxDifference:0.###E+0} of local ONNX Runtime");
@@ -56,7 +75,7 @@ partial class Build
     async Task<CacheStatus> ImageUpToDate()
     {
         var version = await Version(CancellationToken);
-        if (Registry.TryResolve($"models:/{Config.Registry.ModelName}@{PromotionPolicy.ChampionAlias}") is not { ExpectedSha256: { } champion })
+        if (Registry.TryResolve(ChampionReference) is not { ExpectedSha256: { } champion })
         {
             return new CacheStatus(false, "no champion registered yet");
         }

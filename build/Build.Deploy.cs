@@ -1,5 +1,4 @@
 using Kiln.Containers;
-using Kiln.Pipeline.Onnx;
 using Kiln.Targets;
 
 /// <summary>Deploy: push the image and roll it out behind a health gate, rolling back by itself on failure.</summary>
@@ -29,8 +28,7 @@ partial class Build
                 Config.Container.Image, version.SemVer, credentials, Log.Debug, cancellationToken);
             Log.Information($"Pushed {pushed}");
 
-            var champion = Champion;
-            var sample = PredictionSample.FromTestSplit(Pipeline, champion.Verify(), champion.ExpectedSha256);
+            var sample = ChampionSample;
             var result = await new Rollout(engine).DeployAsync(new RolloutRequest(
                     Config.Deploy.ContainerName, pushed, version.SemVer, Config.Deploy.Port, sample.RowsJson, sample.Probabilities,
                     credentials, TimeSpan.FromSeconds(Config.Deploy.ReadyTimeoutSeconds)),
