@@ -55,7 +55,7 @@ public sealed record KilnConfig(
         }
         catch (YamlException e)
         {
-            throw new ConfigException($"{source}:{e.Start.Line}: invalid YAML: {e.InnerException?.Message ?? e.Message}");
+            throw new ConfigException($"{source}:{e.Start.Line}: invalid YAML: {e.InnerException?.Message ?? e.Message}", e);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode rootNode)

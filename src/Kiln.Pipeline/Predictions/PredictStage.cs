@@ -50,7 +50,7 @@ public sealed class PredictStage(PipelineContext context, string? inputCsv = nul
         }
         catch (ModelLoadException e)
         {
-            throw new PipelineException(e.Message);
+            throw new PipelineException(e.Message, e);
         }
 
         using var _ = model;
