@@ -59,6 +59,17 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
+    public void FailsOnARecordLongerThanTheLimitInsteadOfBufferingTheRestOfTheFile()
+    {
+        var text = "a,b\n1,2\n3,\"" + string.Concat(Enumerable.Repeat("x,y\n", 100_000));
+        using var reader = new CsvReader(new StringReader(text), "big.csv", maxRecordChars: 1 << 17);
+
+        var error = Assert.Throws<DataValidationException>(() => reader.Records().ToList());
+
+        Assert.StartsWith("big.csv:3: the record starting here runs past 131,072 characters", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void QuarantinesOnlyTheFirstLineOfAMalformedMultiLineRecordAndReadsOnFromTheNext()
     {
         // The stray quote on line 2 closes on line 3, giving a record of 3 fields where the header has 2.

@@ -14,14 +14,15 @@ namespace Kiln.Pipeline.IO;
 /// The first record fixes the field count. A later record that spans several lines and is malformed (text after a closing
 /// quote, or another field count than the first record's) is almost always a stray quote: only its first line is
 /// returned, as an error, and reading resumes on the next line. A quote still open at the end of the file fails with a
-/// <see cref="DataValidationException"/> naming the line where it opens, and so does a record longer than <see cref="MaxRecordChars"/>.
+/// <see cref="DataValidationException"/> naming the line where it opens, and so does a record longer than the limit.
 /// </remarks>
 /// <param name="reader">The text to read; disposed with the reader.</param>
 /// <param name="source">The name shown in errors, e.g. "data/01-raw/churn.csv".</param>
-public sealed class CsvReader(TextReader reader, string source = "text") : IDisposable
+/// <param name="maxRecordChars">The longest record, in characters, that the reader buffers before it fails the read.</param>
+public sealed class CsvReader(TextReader reader, string source = "text", int maxRecordChars = CsvReader.DefaultMaxRecordChars) : IDisposable
 {
-    /// <summary>The longest record, in characters, that the reader buffers; a quote still open past it fails the read.</summary>
-    public const int MaxRecordChars = 1 << 25;
+    /// <summary>The default longest record (32 Mi characters): no row of tabular data is near it, so a record past it is a quote never closed.</summary>
+    public const int DefaultMaxRecordChars = 1 << 25;
 
     private static readonly SearchValues<char> FieldEnd = SearchValues.Create(",\r\n");
     private static readonly SearchValues<char> LineBreak = SearchValues.Create("\r\n");
@@ -287,7 +288,7 @@ public sealed class CsvReader(TextReader reader, string source = "text") : IDisp
 
         if (_end == _buffer.Length)
         {
-            if (_buffer.Length >= MaxRecordChars)
+            if (_buffer.Length >= maxRecordChars)
             {
                 throw TooLong();
             }
@@ -311,5 +312,5 @@ public sealed class CsvReader(TextReader reader, string source = "text") : IDisp
     private DataValidationException TooLong() =>
         new(string.Create(
             CultureInfo.InvariantCulture,
-            $"{source}:{_line}: the record starting here runs past {MaxRecordChars:N0} characters ({LineBreaks(_buffer.AsSpan(_start, _end - _start)):N0} lines) without ending; no row is that long, so a quoted field in it is almost certainly never closed"));
+            $"{source}:{_line}: the record starting here runs past {_buffer.Length:N0} characters ({LineBreaks(_buffer.AsSpan(_start, _end - _start)):N0} lines) without ending; no row is that long, so a quoted field in it is almost certainly never closed"));
 }
