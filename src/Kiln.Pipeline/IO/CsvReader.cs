@@ -24,7 +24,6 @@ public sealed class CsvReader(TextReader reader, string source = "text", int max
     /// <summary>The default longest record (32 Mi characters): no row of tabular data is near it, so a record past it is a quote never closed.</summary>
     public const int DefaultMaxRecordChars = 1 << 25;
 
-    private static readonly SearchValues<char> FieldEnd = SearchValues.Create(",\r\n");
     private static readonly SearchValues<char> LineBreak = SearchValues.Create("\r\n");
 
     private readonly List<string> _fields = [];
@@ -115,13 +114,15 @@ public sealed class CsvReader(TextReader reader, string source = "text", int max
         var position = 0;
         var breaks = 0;
         var textAfterQuote = false;
+        var lineEnd = -1;
         while (true)
         {
             if (position < text.Length && text[position] == '"')
             {
                 var quote = position;
-                _quoted.Clear();
-                position++;
+                var contentStart = ++position;
+                // Most quoted fields hold no doubled quote: they become a string straight from the buffer.
+                var unescaped = false;
                 while (true)
                 {
                     var close = text[position..].IndexOf('"');
@@ -132,7 +133,11 @@ public sealed class CsvReader(TextReader reader, string source = "text", int max
 
                     var content = text.Slice(position, close);
                     breaks += LineBreaks(content);
-                    _quoted.Append(content);
+                    if (unescaped)
+                    {
+                        _quoted.Append(content);
+                    }
+
                     position += close + 1;
                     if (position == text.Length && !_endOfText)
                     {
@@ -142,7 +147,17 @@ public sealed class CsvReader(TextReader reader, string source = "text", int max
 
                     if (position < text.Length && text[position] == '"')
                     {
-                        _quoted.Append('"');
+                        if (!unescaped)
+                        {
+                            // Everything so far, ending with one of the two quotes.
+                            _quoted.Clear().Append(text[contentStart..position]);
+                            unescaped = true;
+                        }
+                        else
+                        {
+                            _quoted.Append('"');
+                        }
+
                         position++;
                         continue;
                     }
@@ -150,19 +165,32 @@ public sealed class CsvReader(TextReader reader, string source = "text", int max
                     break;
                 }
 
-                var garbage = FieldLength(text, position);
+                var garbage = FieldLength(text, position, ref lineEnd);
                 if (garbage < 0)
                 {
                     return Parse.NeedMore;
                 }
 
                 textAfterQuote |= garbage > 0;
-                _fields.Add(_quoted.Append(text.Slice(position, garbage)).ToString());
+                if (!unescaped && garbage == 0)
+                {
+                    _fields.Add(new string(text[contentStart..(position - 1)]));
+                }
+                else
+                {
+                    if (!unescaped)
+                    {
+                        _quoted.Clear().Append(text[contentStart..(position - 1)]);
+                    }
+
+                    _fields.Add(_quoted.Append(text.Slice(position, garbage)).ToString());
+                }
+
                 position += garbage;
             }
             else
             {
-                var length = FieldLength(text, position);
+                var length = FieldLength(text, position, ref lineEnd);
                 if (length < 0)
                 {
                     return Parse.NeedMore;
@@ -235,10 +263,33 @@ public sealed class CsvReader(TextReader reader, string source = "text", int max
     }
 
     /// <summary>The length of the field text up to the next comma or line break, or -1 when the block ends first.</summary>
-    private int FieldLength(ReadOnlySpan<char> text, int position)
+    /// <param name="text">The unread text.</param>
+    /// <param name="position">Where the field's text starts.</param>
+    /// <param name="lineEnd">The end of the current line, found once per line so that each field needs only a search for a comma.</param>
+    private int FieldLength(ReadOnlySpan<char> text, int position, ref int lineEnd)
     {
-        var length = text[position..].IndexOfAny(FieldEnd);
-        return length >= 0 ? length : _endOfText ? text.Length - position : -1;
+        if (lineEnd < position)
+        {
+            var found = text[position..].IndexOfAny(LineBreak);
+            if (found < 0 && !_endOfText)
+            {
+                return -1;
+            }
+
+            lineEnd = found < 0 ? text.Length : position + found;
+        }
+
+        // Fields are short: a plain loop beats a vectorised search that has to be set up for each of them.
+        var line = text[position..lineEnd];
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == ',')
+            {
+                return i;
+            }
+        }
+
+        return line.Length;
     }
 
     /// <summary>1 or 2 for the line break at <paramref name="at"/>, or null when a CR ends the block and an LF may follow.</summary>
@@ -261,11 +312,12 @@ public sealed class CsvReader(TextReader reader, string source = "text", int max
     private static int LineBreaks(ReadOnlySpan<char> text)
     {
         var breaks = 0;
-        for (var at = text.IndexOfAny(LineBreak); at >= 0; at = text.IndexOfAny(LineBreak))
+        for (var i = 0; i < text.Length; i++)
         {
-            breaks++;
-            var length = text[at] == '\r' && at + 1 < text.Length && text[at + 1] == '\n' ? 2 : 1;
-            text = text[(at + length)..];
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                breaks++;
+            }
         }
 
         return breaks;
