@@ -7,6 +7,7 @@ using Kiln.Pipeline.IO;
 using Kiln.Pipeline.Onnx;
 using Kiln.Pipeline.Schema;
 using Kiln.Pipeline.Stages;
+using Kiln.Registry.Metrics;
 
 namespace Kiln.Pipeline.Evaluation;
 
@@ -122,7 +123,14 @@ public sealed class EvaluateStage(PipelineContext context) : PipelineStage(conte
         }
 
         var matched = Enumerable.Range(0, rows.Count).Where(i => truth.ContainsKey(rows[i].Id)).ToArray();
-        return matched.Length == 0 ? null : BinaryMetrics.RocAuc([.. matched.Select(i => labels[i])], [.. matched.Select(i => truth[rows[i].Id])]);
+        if (matched.Length == 0)
+        {
+            return null;
+        }
+
+        // Undefined when the matched rows hold one class: then there is no oracle figure rather than a NaN metric.
+        var auc = RocAuc.Compute([.. matched.Select(i => labels[i])], [.. matched.Select(i => truth[rows[i].Id])]);
+        return double.IsNaN(auc) ? null : auc;
     }
 
     private SortedDictionary<string, double> PermutationImportance(OnnxModel model, FeatureSchema schema, List<ValidatedRow> rows, bool[] labels, double baseline)
@@ -143,7 +151,7 @@ public sealed class EvaluateStage(PipelineContext context) : PipelineStage(conte
                 ? row with { Numeric = Replace(row.Numeric, numericIndex, rows[order[i]].Numeric[numericIndex]) }
                 : row with { Categorical = Replace(row.Categorical, categoricalIndex, rows[order[i]].Categorical[categoricalIndex]) });
             var probabilities = OnnxScoring.Score(model, schema, shuffled).Select(s => s.Prediction.Probability).ToArray();
-            importance[feature.Name] = baseline - BinaryMetrics.RocAuc(labels, probabilities);
+            importance[feature.Name] = baseline - RocAuc.Compute(labels, probabilities);
         }
 
         progress.Report(1);
