@@ -2,6 +2,7 @@ using Kiln.Inference;
 using Kiln.Pipeline.Evaluation;
 using Kiln.Pipeline.Features;
 using Kiln.Pipeline.Registration;
+using Kiln.Pipeline.Stages;
 using Kiln.Pipeline.Tracking;
 using Kiln.Pipeline.Training;
 using Kiln.Registry;
@@ -41,6 +42,9 @@ public sealed class RegistrationTests
         Assert.Equal(2, second.Version.Version);
         Assert.Equal(PromotionOutcome.Challenger, second.Decision.Outcome);
         Assert.Contains("champion", second.Decision.Reason, StringComparison.OrdinalIgnoreCase);
+
+        // One ROC AUC: the promotion policy's value on the model's probabilities is the one Evaluate wrote to metrics.json.
+        Assert.Equal(second.Version.Metrics["roc_auc"], second.Decision.CandidateValue, 6);
         Assert.Equal(1, registry.Resolve($"models:/{second.Version.Name}@champion").Version!.Version);
         Assert.Equal(2, registry.Resolve($"models:/{second.Version.Name}@challenger").Version!.Version);
     }
@@ -69,9 +73,9 @@ public sealed class RegistrationTests
         var registry = OpenRegistry(workspace);
         var champion = new ModelRegistration(context, registry).Register(sourceRunId: null).Version;
         File.WriteAllText(champion.Model.StorePath, "not a model");
-        await new TrainStage(workspace.Context(TestWorkspace.ChurnYaml(WeakTrainer))).RunAsync(TestContext.Current.CancellationToken);
+        var retrained = await EvaluateAsync(workspace, WeakTrainer);
 
-        var error = Assert.Throws<ArtifactIntegrityException>(() => new ModelRegistration(context, registry).Register(sourceRunId: null));
+        var error = Assert.Throws<ArtifactIntegrityException>(() => new ModelRegistration(retrained, registry).Register(sourceRunId: null));
 
         Assert.Contains(champion.Model.StorePath, error.Message, StringComparison.Ordinal);
         Assert.Contains(champion.Model.Sha256, error.Message, StringComparison.Ordinal);
@@ -107,11 +111,52 @@ public sealed class RegistrationTests
         await new FeaturesStage(context).RunAsync(TestContext.Current.CancellationToken);
         await new TrainStage(context).RunAsync(TestContext.Current.CancellationToken);
 
-        await Assert.ThrowsAsync<QualityGateException>(() => new TrackedStage(context, registry)
+        var error = await Assert.ThrowsAsync<QualityGateException>(() => new TrackedStage(context, registry)
             .RunAsync(new EvaluateStage(context), new RunStart(RunKind.Evaluate), TestContext.Current.CancellationToken));
 
         var run = Assert.Single(registry.RecentRuns());
         Assert.Equal(RunStatus.Failed, run.Status);
-        Assert.True(run.Metrics.ContainsKey("roc_auc"));
+        Assert.Equal(error.Metrics["roc_auc"], run.Metrics["roc_auc"]);
+        Assert.Equal(["roc_auc"], error.Gate.Failures.Select(f => f.Metric));
+    }
+
+    [Fact]
+    public async Task AnyStageFailureThatMeasuredSomethingKeepsItsFiniteMetricsOnTheFailedRun()
+    {
+        using var workspace = TestWorkspace.WithChurn(rows: 200);
+        var context = workspace.Context(TestWorkspace.ChurnYaml());
+        var registry = OpenRegistry(workspace);
+        var measured = new Dictionary<string, double> { ["parity_max_abs_diff"] = 0.25, ["parity_rows"] = double.NaN };
+
+        var error = await Assert.ThrowsAsync<MeasuredFailureException>(() => new TrackedStage(context, registry)
+            .RunAsync(new FailingStage(new MeasuredFailureException("parity failed", measured)), new RunStart(RunKind.Train), TestContext.Current.CancellationToken));
+
+        var run = Assert.Single(registry.RecentRuns());
+        Assert.Equal("parity failed", error.Message);
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Equal(new Dictionary<string, double> { ["parity_max_abs_diff"] = 0.25 }, run.Metrics);
+    }
+
+    [Fact]
+    public async Task MetricsOfAnotherModelAreRefusedBeforeAnythingIsRegistered()
+    {
+        using var workspace = TestWorkspace.WithChurn();
+        var context = await EvaluateAsync(workspace, GoodTrainer);
+        await new TrainStage(workspace.Context(TestWorkspace.ChurnYaml(WeakTrainer))).RunAsync(TestContext.Current.CancellationToken);
+        var registry = OpenRegistry(workspace);
+
+        var error = Assert.Throws<PipelineException>(() => new ModelRegistration(context, registry).Register(sourceRunId: null));
+
+        Assert.Matches("^artifacts/evaluation/metrics.json evaluated model sha256 [0-9a-f]{12} but artifacts/model/model.onnx is [0-9a-f]{12}; rerun Evaluate$", error.Message);
+        Assert.Empty(registry.ListVersions());
+    }
+
+    private sealed class FailingStage(Exception failure) : IStage
+    {
+        public string Name => "failing";
+
+        public StageStatus Check() => new(false, "always runs");
+
+        public Task<StageResult> RunAsync(CancellationToken cancellationToken = default) => Task.FromException<StageResult>(failure);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Kiln.Inference;
+using Kiln.Pipeline.Evaluation;
 using Kiln.Pipeline.Onnx;
 using Kiln.Pipeline.Schema;
 using Kiln.Pipeline.Tracking;
@@ -24,6 +24,7 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
     {
         var config = context.Config;
         var name = config.Registry.ModelName;
+
         var metrics = ReadMetrics();
         var schema = FeatureSchema.Load(context.FeaturesJson);
         var rows = ReadTestRows(schema);
@@ -37,7 +38,7 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
             inputs = [.. candidate.Inputs.Select(i => new TensorSpec(i.Name, i.Kind == FeatureKind.Numeric ? "float32[-1,1]" : "string[-1,1]"))];
         }
 
-        var gates = QualityGates(metrics);
+        var gates = new QualityGate(config.QualityGate).Evaluate(metrics, context.Relative(context.MetricsJson));
         var (championScores, championVersion) = ScoreChampion(name, schema, rows);
         var promotion = config.Registry.Promotion;
         var policy = new PromotionPolicy(promotion.Metric, promotion.MinDelta,
@@ -63,39 +64,25 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
         return new RegistrationResult(version, decision, loaded);
     }
 
-    private Dictionary<string, double> ReadMetrics()
+    // The metrics must be those of this very model.onnx, or the version would carry another model's numbers.
+    private IReadOnlyDictionary<string, double> ReadMetrics()
     {
-        if (!File.Exists(context.MetricsJson))
+        var shownAs = context.Relative(context.MetricsJson);
+        var (evaluatedSha256, metrics) = MetricsDocument.Read(context.MetricsJson, shownAs);
+        var modelSha256 = Kiln.Registry.Artifacts.FileHash.Sha256(context.ModelOnnx);
+        if (!string.Equals(evaluatedSha256, modelSha256, StringComparison.Ordinal))
         {
-            throw new PipelineException($"{context.Relative(context.MetricsJson)} not found; run Evaluate first");
+            throw new PipelineException(
+                $"{shownAs} evaluated model sha256 {evaluatedSha256[..Math.Min(12, evaluatedSha256.Length)]} but {context.Relative(context.ModelOnnx)} is {modelSha256[..12]}; rerun Evaluate");
         }
 
-        using var document = JsonDocument.Parse(File.ReadAllText(context.MetricsJson));
-        return document.RootElement.GetProperty("metrics").EnumerateObject()
-            .ToDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
+        return metrics;
     }
 
     private List<ValidatedRow> ReadTestRows(FeatureSchema schema)
     {
         var rows = ValidatingReader.ReadTestSplit(context, schema).ToList();
         return rows.Count > 0 ? rows : throw new PipelineException($"{context.Relative(context.TestCsv)} has no rows; run Features first");
-    }
-
-    private QualityGateResult QualityGates(Dictionary<string, double> metrics)
-    {
-        var gate = context.Config.QualityGate;
-        var checks = gate.Minimums.Select(m => Check(m.Key, ">=", m.Value, metrics))
-            .Concat(gate.Maximums.Select(m => Check(m.Key, "<=", m.Value, metrics)))
-            .ToList();
-        return new QualityGateResult(checks);
-    }
-
-    private GateCheck Check(string metric, string comparison, double threshold, Dictionary<string, double> metrics)
-    {
-        var actual = metrics.TryGetValue(metric, out var value)
-            ? value
-            : throw new PipelineException($"{context.Relative(context.MetricsJson)} has no metric '{metric}' named by the quality gate; rerun Evaluate");
-        return new GateCheck(metric, comparison, threshold, actual, comparison == ">=" ? actual >= threshold : actual <= threshold);
     }
 
     private (double[]? Scores, int? Version) ScoreChampion(string name, FeatureSchema schema, List<ValidatedRow> rows)
