@@ -28,10 +28,15 @@ partial class Build
                 Registry.LogParameters(runId, Config.Parameters);
                 Registry.LogMetrics(runId, result.Version.Metrics);
                 Registry.FinishRun(runId, RunStatus.Succeeded);
+                if (!result.Created)
+                {
+                    Log.Information($"model.onnx is already {result.Version.Name} v{result.Version.Version}{string.Concat(result.Version.Aliases.Select(a => " @" + a))}; nothing registered");
+                    return;
+                }
 
-                Log.Information($"Registered {result.Version.Reference} as @{result.Decision.Alias} (run {runId})");
+                Log.Information($"Registered {result.Version.Reference} as @{result.Decision!.Alias} (run {runId})");
                 Log.Information($"Why: {result.Decision.Reason}");
-                Log.Information($"Loading test: {result.Version.Reference} reloaded from the registry predicts {result.LoadedProbability.ToString("0.######", CultureInfo.InvariantCulture)} for its input example");
+                Log.Information($"Loading test: {result.Version.Reference} reloaded from the registry predicts {result.LoadedProbability!.Value.ToString("0.######", CultureInfo.InvariantCulture)} for its input example");
             }
             catch
             {

@@ -71,8 +71,9 @@ public sealed class ModelRegistry(IRegistryStore store, ContentStore content, Ti
     public RunComparison CompareRuns(string baseRunId, string otherRunId, bool includeUnchanged = false) =>
         RunComparison.Between(GetRun(baseRunId), GetRun(otherRunId), includeUnchanged);
 
-    /// <summary>Registers the next version of a model: stores its files by content, writes the model card, then commits the version row last.</summary>
-    public ModelVersion Register(RegistrationRequest request)
+    /// <summary>Registers the next version of a model: stores its files by content, writes the model card, then commits the version row last.
+    /// A model file whose bytes are already a version of the model registers nothing and returns that version with <c>Created</c> false.</summary>
+    public RegisteredVersion Register(RegistrationRequest request)
     {
         RegistryNames.ValidModelName(request.ModelName);
         ValidateFiles(request);
@@ -90,6 +91,11 @@ public sealed class ModelRegistry(IRegistryStore store, ContentStore content, Ti
 
         // Files go in first: if the process dies before the commit below, they are unreferenced blobs, never a half version.
         var model = Content.Put(request.ModelPath);
+        if (Store.FindVersionByModelSha256(request.ModelName, model.Sha256) is { } existing)
+        {
+            return new RegisteredVersion(existing, Created: false);
+        }
+
         var artifacts = new List<VersionArtifact> { new(Path.GetFileName(request.ModelPath), model.Sha256, model.SizeBytes, model.Path) };
         foreach (var file in request.AttachedFiles ?? [])
         {
@@ -105,6 +111,10 @@ public sealed class ModelRegistry(IRegistryStore store, ContentStore content, Ti
             request.ModelName, now, request.SourceRunId, request.Signature, request.InputExample, request.Metrics, artifacts,
             request.Decision is { } decision ? [decision.Alias] : [], request.Decision?.Reason));
     }
+
+    /// <summary>The version of <paramref name="model"/> whose model file has the same bytes as <paramref name="modelPath"/>, or null (also when the file does not exist).</summary>
+    public ModelVersion? FindVersionOf(string model, string modelPath) =>
+        File.Exists(modelPath) ? Store.FindVersionByModelSha256(model, FileHash.Sha256(modelPath)) : null;
 
     /// <summary>Points an alias at a version, moving it from wherever it pointed.</summary>
     public void SetAlias(string model, string alias, int version)

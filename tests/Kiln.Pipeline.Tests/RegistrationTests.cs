@@ -38,9 +38,9 @@ public sealed class RegistrationTests
         var second = new ModelRegistration(await EvaluateAsync(workspace, WeakTrainer), registry).Register(sourceRunId: null);
 
         Assert.Equal(1, first.Version.Version);
-        Assert.Equal(PromotionOutcome.Champion, first.Decision.Outcome);
+        Assert.Equal(PromotionOutcome.Champion, first.Decision!.Outcome);
         Assert.Equal(2, second.Version.Version);
-        Assert.Equal(PromotionOutcome.Challenger, second.Decision.Outcome);
+        Assert.Equal(PromotionOutcome.Challenger, second.Decision!.Outcome);
         Assert.Contains("champion", second.Decision.Reason, StringComparison.OrdinalIgnoreCase);
 
         // One ROC AUC: the promotion policy's value on the model's probabilities is the one Evaluate wrote to metrics.json.
@@ -59,7 +59,7 @@ public sealed class RegistrationTests
 
         using var local = OnnxModel.Load(context.ModelOnnx);
         Assert.Equal(local.Sha256, result.Version.Model.Sha256);
-        Assert.InRange(result.LoadedProbability, 0f, 1f);
+        Assert.InRange(result.LoadedProbability!.Value, 0f, 1f);
         Assert.StartsWith("[{\"senior_citizen\":", result.Version.InputExample, StringComparison.Ordinal);
         Assert.Contains(result.Version.Artifacts, a => a.Name == "MODEL_CARD.md");
         Assert.Equal(13, result.Version.Signature.Inputs.Count);
@@ -135,6 +135,23 @@ public sealed class RegistrationTests
         Assert.Equal("parity failed", error.Message);
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Equal(new Dictionary<string, double> { ["parity_max_abs_diff"] = 0.25 }, run.Metrics);
+    }
+
+    [Fact]
+    public async Task RegisteringTheSameModelAgainRegistersNothingAndNamesTheVersion()
+    {
+        using var workspace = TestWorkspace.WithChurn();
+        var context = await EvaluateAsync(workspace, GoodTrainer);
+        var registry = OpenRegistry(workspace);
+        var first = new ModelRegistration(context, registry).Register(sourceRunId: null);
+
+        var again = new ModelRegistration(context, registry).Register(sourceRunId: null);
+
+        Assert.True(first.Created);
+        Assert.False(again.Created);
+        Assert.Equal((1, (PromotionDecision?)null), (again.Version.Version, again.Decision));
+        Assert.Equal(["champion"], again.Version.Aliases);
+        Assert.Single(registry.ListVersions("model"));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class MigrationTests
 
         Assert.Equal(Migrations.Latest, ((SqliteRegistryStore)upgraded.Store).SchemaVersion);
         Assert.Equal("100", upgraded.GetRun(runId).Parameters["trees"]);
-        var version = upgraded.Register(TempRegistry.Request(temp.File("model.onnx")) with { SourceRunId = runId });
+        var version = upgraded.Register(TempRegistry.Request(temp.File("model.onnx")) with { SourceRunId = runId }).Version;
         Assert.Equal(1, version.Version);
     }
 

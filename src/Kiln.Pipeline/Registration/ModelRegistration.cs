@@ -18,12 +18,19 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
     // Reloading through the registry must reproduce the in-process score; ONNX Runtime is deterministic on one machine.
     private const double LoadingTolerance = 1e-6;
 
-    /// <summary>Creates the next version, moves the champion or challenger alias, and loads it back to predict its input example.</summary>
+    /// <summary>Creates the next version, moves the champion or challenger alias, and loads it back to predict its input example;
+    /// when model.onnx is already a version, registers nothing and names that version.</summary>
     /// <param name="sourceRunId">The run that produced the model, when tracked.</param>
     public RegistrationResult Register(string? sourceRunId)
     {
         var config = context.Config;
         var name = config.Registry.ModelName;
+
+        // Before scoring anything: re-registering the champion's own bytes would only compare it with itself.
+        if (registry.FindVersionOf(name, context.ModelOnnx) is { } existing)
+        {
+            return RegistrationResult.AlreadyRegistered(existing);
+        }
 
         var metrics = ReadMetrics();
         var schema = FeatureSchema.Load(context.FeaturesJson);
@@ -57,11 +64,16 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
         var signature = new ModelSignature(inputs,
             [new TensorSpec("PredictedLabel", "bool[-1,1]"), new TensorSpec("Probability", "float32[-1,1]"), new TensorSpec("Score", "float32[-1,1]")]);
         var attached = new[] { context.ReportMarkdown, context.MetricsJson }.Where(File.Exists).ToList();
-        var version = registry.Register(new RegistrationRequest(
+        var registered = registry.Register(new RegistrationRequest(
             name, context.ModelOnnx, signature, metrics, card, sourceRunId, PredictionSample.ToJson(schema, [rows[0]]), attached, decision));
+        if (!registered.Created)
+        {
+            // Another registration of the same bytes committed first; the registry kept its version and moved no alias.
+            return RegistrationResult.AlreadyRegistered(registered.Version);
+        }
 
-        var loaded = LoadBack(version.Reference, schema, rows[0], candidateScores[0]);
-        return new RegistrationResult(version, decision, loaded);
+        var loaded = LoadBack(registered.Version.Reference, schema, rows[0], candidateScores[0]);
+        return new RegistrationResult(registered.Version, true, decision, loaded);
     }
 
     // The metrics must be those of this very model.onnx, or the version would carry another model's numbers.

@@ -33,8 +33,15 @@ public interface IRegistryStore
     /// <summary>The most recently started runs, newest first.</summary>
     IReadOnlyList<Run> RecentRuns(int limit);
 
-    /// <summary>Commits the next version of a model and moves the requested aliases to it, atomically.</summary>
-    ModelVersion CreateVersion(NewModelVersion version);
+    /// <summary>Commits the next version of a model and moves the requested aliases to it, atomically; when a version of the model already has
+    /// a model file with the same sha256, commits nothing and returns that (oldest such) version instead.</summary>
+    /// <remarks>
+    /// The duplicate check and the insert must be one atomic step, so two concurrent registrations of the same bytes yield one version.
+    /// SQLite gets that from BEGIN IMMEDIATE (one writer at a time). A server database under READ COMMITTED does not: lock the model's
+    /// <c>registered_models</c> row (<c>SELECT ... FOR UPDATE</c>) before checking, which also serialises version-number allocation.
+    /// A unique index cannot enforce it, because databases from before this rule may already hold duplicate versions.
+    /// </remarks>
+    RegisteredVersion CreateVersion(NewModelVersion version);
 
     /// <summary>Points <paramref name="alias"/> of <paramref name="model"/> at <paramref name="version"/>, moving it if set.</summary>
     void SetAlias(string model, string alias, int version);
@@ -44,6 +51,9 @@ public interface IRegistryStore
 
     /// <summary>One version, or null.</summary>
     ModelVersion? FindVersion(string model, int version);
+
+    /// <summary>The oldest version of <paramref name="model"/> whose model file (first artifact) has <paramref name="sha256"/>, or null.</summary>
+    ModelVersion? FindVersionByModelSha256(string model, string sha256);
 
     /// <summary>The version an alias points at, or null.</summary>
     ModelVersion? FindVersionByAlias(string model, string alias);
