@@ -1,4 +1,5 @@
 using Kiln.Inference;
+using Kiln.Pipeline.Configuration;
 using Kiln.Pipeline.Evaluation;
 using Kiln.Pipeline.Features;
 using Kiln.Pipeline.Registration;
@@ -135,6 +136,29 @@ public sealed class RegistrationTests
         Assert.Equal("parity failed", error.Message);
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Equal(new Dictionary<string, double> { ["parity_max_abs_diff"] = 0.25 }, run.Metrics);
+    }
+
+    [Fact]
+    public async Task ANewRunSaysSoWhenThePreviousRunOfItsKindWasKilled()
+    {
+        using var workspace = TestWorkspace.WithChurn(rows: 200);
+        var reporter = new RecordingReporter();
+        var context = new PipelineContext(workspace.Root, KilnConfig.Parse(TestWorkspace.ChurnYaml(), "config/test.yaml"), reporter);
+        var registry = OpenRegistry(workspace);
+        var lastBeat = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeMilliseconds());
+        registry.Store.InsertRun("01KILLEDEVAL", new RunStart(RunKind.Evaluate), new RunOwner("build-agent-3", 1234, lastBeat.AddMinutes(-1)), lastBeat);
+        registry.FinishRun(registry.StartRun(new RunStart(RunKind.Train)), RunStatus.Succeeded);
+
+        await Assert.ThrowsAsync<MeasuredFailureException>(() => new TrackedStage(context, registry).RunAsync(
+            new FailingStage(new MeasuredFailureException("stop here", new Dictionary<string, double>())), new RunStart(RunKind.Evaluate), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<MeasuredFailureException>(() => new TrackedStage(context, registry).RunAsync(
+            new FailingStage(new MeasuredFailureException("stop here", new Dictionary<string, double>())), new RunStart(RunKind.Train), TestContext.Current.CancellationToken));
+
+        var note = Assert.Single(reporter.Lines);
+        Assert.Equal(
+            $"Note: the previous evaluate run 01KILLEDEVAL was killed (pid 1234 on host build-agent-3 stopped heartbeating at {lastBeat.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)",
+            note);
+        Assert.Equal(RunStatus.Killed, registry.GetRun("01KILLEDEVAL").Status);
     }
 
     [Fact]

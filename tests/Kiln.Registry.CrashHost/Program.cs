@@ -1,19 +1,33 @@
 using System.Globalization;
 using Kiln.Registry;
 using Kiln.Registry.Models;
+using Kiln.Registry.Runs;
 using Kiln.Registry.Storage;
 
 // Usage:
 //   crash <db> <model-file>                   register, but stop inside the transaction and wait to be killed
 //   register <db> <model-file> <count>        register <count> versions, each of new bytes derived from the file, and print each version number
 //   register-same <db> <model-file> <count>   register the same file <count> times and print the version each registration ended with
+//   run <db> <heartbeat-ms>                   start an evaluate run heartbeating every <heartbeat-ms>, print its id, and wait to be killed
 if (args.Length < 3)
 {
-    Console.Error.WriteLine("usage: crash <db> <model-file> | register[-same] <db> <model-file> <count>");
+    Console.Error.WriteLine("usage: crash <db> <model-file> | register[-same] <db> <model-file> <count> | run <db> <heartbeat-ms>");
     return 2;
 }
 
 var (mode, database) = (args[0], args[1]);
+if (mode == "run")
+{
+    var interval = TimeSpan.FromMilliseconds(int.Parse(args[2], CultureInfo.InvariantCulture));
+    var tracking = ModelRegistry.Open(new RegistryOptions(database, Heartbeat: new HeartbeatPolicy(interval, 3 * interval)));
+    Console.Out.WriteLine(tracking.StartRun(new RunStart(RunKind.Evaluate)));
+    Console.Out.Flush();
+
+    // Bounded: if the parent never kills us, exit without finishing the run, which is what a crash looks like too.
+    Thread.Sleep(TimeSpan.FromSeconds(60));
+    return 3;
+}
+
 var modelFile = args[2];
 var store = new SqliteRegistryStore(new RegistryOptions(database));
 var registry = new ModelRegistry(store, new Kiln.Registry.Artifacts.ContentStore(new RegistryOptions(database).StoreDirectory));

@@ -17,6 +17,11 @@ public sealed class TrackedStage(PipelineContext context, ModelRegistry registry
     {
         ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(start);
+        if (registry.LatestRun(start.Kind) is { Status: RunStatus.Killed } killed)
+        {
+            context.Reporter.Info($"Note: the previous {start.Kind.ToString().ToLowerInvariant()} run {killed.Id} was killed ({killed.KilledReason})");
+        }
+
         var runId = registry.StartRun(start);
         try
         {
@@ -62,7 +67,7 @@ public sealed class TrackedStage(PipelineContext context, ModelRegistry registry
         }
         catch (RegistryException bookkeeping)
         {
-            // The stage's error is what the user must see, not a bookkeeping failure behind it.
+            // The stage's error is what the user must see; the run, left running, is presumed killed once this process ends.
             context.Reporter.Info($"Could not record run {runId} as failed: {bookkeeping.Message}");
         }
     }

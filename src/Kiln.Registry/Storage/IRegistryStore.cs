@@ -4,16 +4,25 @@ using Kiln.Registry.Runs;
 namespace Kiln.Registry.Storage;
 
 /// <summary>Persistence of runs, versions and aliases; SQLite today, a server database later.</summary>
+/// <remarks>Rows only: the store records owners and heartbeats as given; deciding that a run was killed is <see cref="ModelRegistry"/>'s job.</remarks>
 public interface IRegistryStore
 {
     /// <summary>Where the data lives, for error messages (a file path or a server name).</summary>
     string Location { get; }
 
-    /// <summary>Records a new running run.</summary>
-    void InsertRun(string id, RunStart start, DateTimeOffset startedAt);
+    /// <summary>Records a new running run owned by <paramref name="owner"/>; its first heartbeat is its start.</summary>
+    void InsertRun(string id, RunStart start, RunOwner owner, DateTimeOffset startedAt);
 
-    /// <summary>Marks a running run finished.</summary>
+    /// <summary>Marks a running run finished (succeeded or failed); fails if it already finished or was presumed killed.</summary>
     void FinishRun(string runId, RunStatus status, DateTimeOffset endedAt);
+
+    /// <summary>Records that a running run's owner is alive at <paramref name="at"/>; false, and nothing written, once the run is no longer running.</summary>
+    bool Heartbeat(string runId, DateTimeOffset at);
+
+    /// <summary>Marks a run killed, ending it at its last heartbeat (or its start), only if it is still running and that last sign of life is
+    /// older than <paramref name="staleBefore"/>, in one conditional update; false when it finished or beat meanwhile, so a run is never
+    /// both finished and killed and a late heartbeat is never overruled by an observer that read the row before it.</summary>
+    bool MarkKilled(string runId, DateTimeOffset staleBefore);
 
     /// <summary>Adds or overwrites parameters of a run.</summary>
     void SetParameters(string runId, IReadOnlyDictionary<string, string> parameters);
@@ -32,6 +41,9 @@ public interface IRegistryStore
 
     /// <summary>The most recently started runs, newest first.</summary>
     IReadOnlyList<Run> RecentRuns(int limit);
+
+    /// <summary>The most recently started run of <paramref name="kind"/>, or null.</summary>
+    Run? LatestRun(RunKind kind);
 
     /// <summary>Commits the next version of a model and moves the requested aliases to it, atomically; when a version of the model already has
     /// a model file with the same sha256, commits nothing and returns that (oldest such) version instead.</summary>
