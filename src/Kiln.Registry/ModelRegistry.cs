@@ -83,6 +83,10 @@ public sealed class ModelRegistry(IRegistryStore store, ContentStore content, Ti
     /// <summary>The most recently started run of <paramref name="kind"/> (killed if its owner is gone), or null; call it before starting the next one.</summary>
     public Run? LatestRun(RunKind kind) => Store.LatestRun(kind) is { } run ? Observe(run) : null;
 
+    /// <summary>The newest succeeded run of <paramref name="kind"/> that recorded an artifact with these exact bytes, or null.</summary>
+    public Run? FindRunWithArtifact(RunKind kind, string path) =>
+        File.Exists(path) ? Store.FindRunWithArtifact(kind, FileHash.Sha256(path)) : null;
+
     /// <summary>Parameter and metric differences from <paramref name="baseRunId"/> to <paramref name="otherRunId"/>.</summary>
     public RunComparison CompareRuns(string baseRunId, string otherRunId, bool includeUnchanged = false) =>
         RunComparison.Between(GetRun(baseRunId), GetRun(otherRunId), includeUnchanged);

@@ -162,19 +162,62 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public async Task RegisterIsTrackedAndLinkedToTheEvaluateRunThatWroteTheseMetricsEvenWhenOtherRunsInterleave()
+    {
+        using var workspace = TestWorkspace.WithChurn();
+        var reporter = new RecordingReporter();
+        var context = new PipelineContext(workspace.Root, KilnConfig.Parse(TestWorkspace.ChurnYaml(GoodTrainer), "config/test.yaml"), reporter);
+        var registry = OpenRegistry(workspace);
+        var tracker = new TrackedStage(context, registry);
+        await new FeaturesStage(context).RunAsync(TestContext.Current.CancellationToken);
+        await new TrainStage(context).RunAsync(TestContext.Current.CancellationToken);
+        var (_, evaluateRun) = await tracker.RunAsync(new EvaluateStage(context), new RunStart(RunKind.Evaluate), TestContext.Current.CancellationToken);
+
+        // A second checkout sharing the registry evaluates its own model afterwards: the newest Evaluate run is no longer ours.
+        var otherCheckout = registry.StartRun(new RunStart(RunKind.Evaluate));
+        var otherMetrics = workspace.At("other-checkout/metrics.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(otherMetrics)!);
+        File.WriteAllText(otherMetrics, "{}");
+        registry.LogArtifact(otherCheckout, otherMetrics);
+        registry.FinishRun(otherCheckout, RunStatus.Succeeded);
+        var stage = new RegisterStage(context, registry);
+        var before = stage.Check();
+
+        var (result, registerRun) = await tracker.RunAsync(stage, new RunStart(RunKind.Register), TestContext.Current.CancellationToken);
+
+        var version = Assert.Single(registry.ListVersions("model"));
+        Assert.Equal((false, "artifacts/model/model.onnx is not registered yet"), (before.IsUpToDate, before.Reason));
+        Assert.Equal(evaluateRun, version.SourceRunId);
+        Assert.Contains($"Registered models:/model/1 as @champion from evaluate run {evaluateRun}", reporter.Lines);
+        var run = registry.GetRun(registerRun);
+        Assert.Equal((RunKind.Register, RunStatus.Succeeded), (run.Kind, run.Status));
+        Assert.Equal(version.Metrics["roc_auc"], run.Metrics["roc_auc"]);
+        Assert.Equal(version.Model.Sha256, Assert.Single(run.Artifacts).Sha256);
+        Assert.Equal("0.1", run.Parameters["trainer.hyperparameters.learning_rate"]);
+        Assert.Equal((true, "artifacts/model/model.onnx is already model v1 (@champion)"), (stage.Check().IsUpToDate, stage.Check().Reason));
+        Assert.Equal(result.Summary, reporter.Lines.First(l => l.StartsWith("Registered", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task RegisteringTheSameModelAgainRegistersNothingAndNamesTheVersion()
     {
         using var workspace = TestWorkspace.WithChurn();
-        var context = await EvaluateAsync(workspace, GoodTrainer);
+        var evaluated = await EvaluateAsync(workspace, GoodTrainer);
+        var reporter = new RecordingReporter();
+        var context = new PipelineContext(evaluated.Root, evaluated.Config, reporter);
         var registry = OpenRegistry(workspace);
         var first = new ModelRegistration(context, registry).Register(sourceRunId: null);
 
         var again = new ModelRegistration(context, registry).Register(sourceRunId: null);
+        var forced = await new RegisterStage(context, registry).RunAsync(TestContext.Current.CancellationToken);
 
         Assert.True(first.Created);
         Assert.False(again.Created);
         Assert.Equal((1, (PromotionDecision?)null), (again.Version.Version, again.Decision));
         Assert.Equal(["champion"], again.Version.Aliases);
+        Assert.Equal("artifacts/model/model.onnx is already model v1 (@champion); nothing registered", Assert.Single(reporter.Lines));
+        Assert.Equal(reporter.Lines[0], forced.Summary);
+        Assert.Empty(forced.Outputs);
         Assert.Single(registry.ListVersions("model"));
     }
 

@@ -45,6 +45,9 @@ public interface IRegistryStore
     /// <summary>The most recently started run of <paramref name="kind"/>, or null.</summary>
     Run? LatestRun(RunKind kind);
 
+    /// <summary>The most recently started succeeded run of <paramref name="kind"/> that recorded an artifact with <paramref name="sha256"/>, or null.</summary>
+    Run? FindRunWithArtifact(RunKind kind, string sha256);
+
     /// <summary>Commits the next version of a model and moves the requested aliases to it, atomically; when a version of the model already has
     /// a model file with the same sha256, commits nothing and returns that (oldest such) version instead.</summary>
     /// <remarks>

@@ -118,6 +118,14 @@ public sealed partial class SqliteRegistryStore
         LoadRuns(connection, "WHERE id IN (SELECT id FROM runs WHERE kind = @kind ORDER BY started_at DESC, id DESC LIMIT 1)",
             ("@kind", ToText(kind))).SingleOrDefault());
 
+    /// <inheritdoc />
+    public Run? FindRunWithArtifact(RunKind kind, string sha256) => Read(connection =>
+        LoadRuns(connection, """
+            WHERE id IN (SELECT id FROM runs WHERE kind = @kind AND status = @succeeded
+                AND id IN (SELECT run_id FROM run_artifacts WHERE sha256 = @sha)
+                ORDER BY started_at DESC, id DESC LIMIT 1)
+            """, ("@kind", ToText(kind)), ("@succeeded", ToText(RunStatus.Succeeded)), ("@sha", sha256)).SingleOrDefault());
+
     internal static string ToText(RunKind kind) => kind.ToString().ToLowerInvariant();
 
     internal static string ToText(RunStatus status) => status.ToString().ToLowerInvariant();
