@@ -52,8 +52,9 @@ public interface IRegistryStore
     /// a model file with the same sha256, commits nothing and returns that (oldest such) version instead.</summary>
     /// <remarks>
     /// The duplicate check and the insert must be one atomic step, so two concurrent registrations of the same bytes yield one version.
-    /// SQLite gets that from BEGIN IMMEDIATE (one writer at a time). A server database under READ COMMITTED does not: lock the model's
-    /// <c>registered_models</c> row (<c>SELECT ... FOR UPDATE</c>) before checking, which also serialises version-number allocation.
+    /// SQLite gets that from BEGIN IMMEDIATE (one writer at a time). A server database under READ COMMITTED does not: insert the model's
+    /// <c>registered_models</c> row if missing, then lock it (<c>SELECT ... FOR UPDATE</c>) before checking, which also serialises
+    /// version-number allocation.
     /// A unique index cannot enforce it, because databases from before this rule may already hold duplicate versions.
     /// </remarks>
     RegisteredVersion CreateVersion(NewModelVersion version);
