@@ -26,7 +26,7 @@ partial class Build
         .Executes(async cancellationToken =>
         {
             await RunTracked(new EvaluateStage(Pipeline), RunKind.Evaluate, cancellationToken);
-            Log.Information($"Report: {RootDirectory / "artifacts" / "evaluation" / "report.md"}");
+            Log.Information($"Report: {Pipeline.ReportMarkdown}");
         });
 
     GitVersionInfo? _version;
@@ -39,7 +39,7 @@ partial class Build
         var version = await Version(cancellationToken);
         try
         {
-            var (result, runId) = await new TrackedStage(Pipeline, Registry)
+            var (_, runId) = await new TrackedStage(Pipeline, Registry)
                 .RunAsync(stage, new RunStart(kind, version.SemVer, version.Sha, Env), cancellationToken);
             Log.Information($"Tracked as run {runId}");
             return runId;

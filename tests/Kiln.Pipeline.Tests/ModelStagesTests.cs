@@ -101,6 +101,29 @@ public sealed class ModelStagesTests(TrainedChurnFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task ATestSplitWithOneClassIsRefusedWithTheMissingClassNamed()
+    {
+        var test = At("data/03-features/test.csv");
+        var original = File.ReadAllBytes(test);
+        try
+        {
+            var lines = File.ReadAllLines(test);
+            File.WriteAllLines(test, [lines[0], .. lines.Skip(1).Where(l => l.EndsWith(",no", StringComparison.Ordinal))]);
+
+            var error = await Assert.ThrowsAsync<PipelineException>(() => new EvaluateStage(fixture.Context).RunAsync(TestContext.Current.CancellationToken));
+
+            Assert.Matches(@"^data/03-features/test\.csv: all \d+ test rows have label 'no'; ROC AUC and PR AUC need both 'yes' and 'no' rows", error.Message);
+        }
+        finally
+        {
+            File.WriteAllBytes(test, original);
+
+            // Put the shared workspace back the way the other tests expect it.
+            await new EvaluateStage(fixture.Context).RunAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task PredictScoresACsvWithoutLabelAndQuarantinesBadRowsNextToIt()
     {
         var header = "customer_id,gender,senior_citizen,partner,tenure_months,contract,payment_method,internet_service,paperless_billing,monthly_charges,total_charges,support_calls,days_since_last_login,region";

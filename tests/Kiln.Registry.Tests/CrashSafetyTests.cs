@@ -30,7 +30,7 @@ public sealed class CrashSafetyTests
         Assert.True(File.Exists(Path.Combine(temp.Options.StoreDirectory, Artifacts.FileHash.Sha256(crashingModel))),
             "the child should have written its artifact before the transaction");
 
-        var next = after.Register(TempRegistry.Request(temp.File("model.onnx", seed: 3)));
+        var next = after.Register(TempRegistry.Request(temp.File("model.onnx", seed: 3))).Version;
         Assert.Equal(2, next.Version);
         Assert.Equal(next.Model.StorePath, after.ResolveVerified("models:/churn/2"));
         Assert.Contains(Path.Combine(temp.Options.StoreDirectory, Artifacts.FileHash.Sha256(crashingModel)), after.CollectGarbage(TimeSpan.Zero));

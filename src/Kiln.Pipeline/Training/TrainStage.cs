@@ -62,18 +62,19 @@ public sealed class TrainStage(PipelineContext context) : PipelineStage(context)
         var parity = CheckParity(builder, model, onnx, schema);
         AtomicFile.WriteAllText(Context.ParityJson, JsonSerializer.Serialize(parity, Json) + "\n");
         progress.Report(1);
-        if (parity.MaxAbsoluteDifference > ParityTolerance)
-        {
-            throw new ParityException(
-                $"ONNX parity check failed: max |Δ probability| {parity.MaxAbsoluteDifference:E2} > {ParityTolerance:E0} on row '{parity.WorstId}' (ML.NET {parity.MlNetProbability:R}, ONNX Runtime {parity.OnnxProbability:R}); see {Context.Relative(Context.ParityJson)}");
-        }
-
-        Context.Reporter.Info($"{trainer.Name}: model.onnx sha256 {onnx.Sha256[..12]}, parity max |Δ| {parity.MaxAbsoluteDifference:E2} over {parity.Rows:N0} test rows");
         IReadOnlyDictionary<string, double> metrics = new Dictionary<string, double>
         {
             ["parity_max_abs_diff"] = parity.MaxAbsoluteDifference,
             ["parity_rows"] = parity.Rows,
         };
+        if (parity.MaxAbsoluteDifference > ParityTolerance)
+        {
+            throw new ParityException(
+                $"ONNX parity check failed: max |Δ probability| {parity.MaxAbsoluteDifference:E2} > {ParityTolerance:E0} on row '{parity.WorstId}' (ML.NET {parity.MlNetProbability:R}, ONNX Runtime {parity.OnnxProbability:R}); see {Context.Relative(Context.ParityJson)}",
+                metrics);
+        }
+
+        Context.Reporter.Info($"{trainer.Name}: model.onnx sha256 {onnx.Sha256[..12]}, parity max |Δ| {parity.MaxAbsoluteDifference:E2} over {parity.Rows:N0} test rows");
         return Task.FromResult((metrics, $"{trainer.Name} trained; ONNX parity max |Δ| {parity.MaxAbsoluteDifference.ToString("E2", CultureInfo.InvariantCulture)} on {parity.Rows:N0} rows"));
     }
 

@@ -1,4 +1,4 @@
-namespace Kiln.Registry.Promotion;
+namespace Kiln.Registry.Metrics;
 
 /// <summary>A metric prepared once for fixed labels and scores, then evaluated cheaply under many row weightings (bootstrap resamples).</summary>
 internal interface IWeightedMetric

@@ -1,6 +1,11 @@
-namespace Kiln.Registry.Promotion;
+namespace Kiln.Registry.Metrics;
 
 /// <summary>Area under the ROC curve: sorts the scores once, then each evaluation is one linear pass with tied scores sharing their average rank.</summary>
+/// <remarks>
+/// The one ROC AUC of Kiln: Evaluate's metrics, the oracle comparison, permutation importance and the promotion bootstrap all call it.
+/// With only one class present it is undefined and returns NaN, never a made-up 0.5: a gate compares NaN as failed,
+/// the bootstrap redraws such resamples, and the registry refuses to record a non-finite metric.
+/// </remarks>
 public sealed class RocAuc : IWeightedMetric
 {
     private readonly bool[] _sortedLabels;
@@ -29,6 +34,15 @@ public sealed class RocAuc : IWeightedMetric
     }
 
     /// <summary>The AUC of <paramref name="scores"/> against <paramref name="labels"/>; NaN when only one class is present.</summary>
+    /// <param name="labels">True labels.</param>
+    /// <param name="scores">Scores or probabilities; higher means more likely positive.</param>
+    public static double Compute(IReadOnlyList<bool> labels, IReadOnlyList<float> scores) =>
+        // Widening float to double keeps every order and tie, so the result is the same as on the original scores.
+        Compute(labels, [.. scores.Select(s => (double)s)]);
+
+    /// <summary>The AUC of <paramref name="scores"/> against <paramref name="labels"/>; NaN when only one class is present.</summary>
+    /// <param name="labels">True labels.</param>
+    /// <param name="scores">Scores or probabilities; higher means more likely positive.</param>
     public static double Compute(IReadOnlyList<bool> labels, IReadOnlyList<double> scores)
     {
         ArgumentOutOfRangeException.ThrowIfNotEqual(scores.Count, labels.Count, nameof(scores));

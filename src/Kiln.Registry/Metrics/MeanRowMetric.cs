@@ -1,4 +1,4 @@
-namespace Kiln.Registry.Promotion;
+namespace Kiln.Registry.Metrics;
 
 /// <summary>A metric that is the weighted mean of a per-row value (log loss, Brier score, accuracy).</summary>
 internal sealed class MeanRowMetric(IReadOnlyList<bool> labels, IReadOnlyList<double> scores, Func<bool, double, double> perRow) : IWeightedMetric
