@@ -1,5 +1,5 @@
 using System.Globalization;
-using Kiln.Inference;
+using Kiln.Hashing;
 using Kiln.Pipeline.Registration;
 using Kiln.Registry.Runs;
 using Kiln.Targets;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Kiln.Hashing;
 using Kiln.Registry.Artifacts;
 using Kiln.Registry.Models;
 using Kiln.Registry.Resolution;

@@ -1,5 +1,6 @@
 using Docker.DotNet.Models;
 using Kiln.Containers.Tests.Fixtures;
+using Kiln.Hashing;
 
 namespace Kiln.Containers.Tests;
 
@@ -43,7 +44,7 @@ public sealed class ImageTests(ServiceImages images)
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", labels["org.opencontainers.image.created"]);
         Assert.Equal("churn", labels[KilnLabels.ModelName]);
         Assert.Equal("7", labels[KilnLabels.ModelVersion]);
-        Assert.Equal(Kiln.Inference.FileHash.Sha256(images.ModelPath), labels[KilnLabels.ModelSha256]);
+        Assert.Equal(FileHash.Sha256(images.ModelPath), labels[KilnLabels.ModelSha256]);
         Assert.Equal(new string('d', 64), labels[KilnLabels.DataSha256]);
         Assert.Equal($"{ServiceImages.Repository}:1.0.0", images.V1.Reference);
     }

@@ -1,3 +1,4 @@
+using Kiln.Hashing;
 using Kiln.Inference.Tests.Support;
 
 namespace Kiln.Inference.Tests;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kiln.Hashing;
 using Kiln.Pipeline.Data;
 
 namespace Kiln.Pipeline.Tests;
@@ -15,8 +16,8 @@ public sealed class GeneratorTests
         var generated = new ChurnDatasetGenerator().WriteTo(workspace.RawDirectory);
 
         Assert.Equal(metadata.RootElement.GetProperty("sha256").GetString(), generated.Sha256);
-        Assert.Equal(Kiln.Inference.FileHash.Sha256(Path.Combine(shipped, "churn.csv")), generated.Sha256);
-        Assert.Equal(Kiln.Inference.FileHash.Sha256(Path.Combine(shipped, "churn.oracle.csv")), Kiln.Inference.FileHash.Sha256(generated.OraclePath));
+        Assert.Equal(FileHash.Sha256(Path.Combine(shipped, "churn.csv")), generated.Sha256);
+        Assert.Equal(FileHash.Sha256(Path.Combine(shipped, "churn.oracle.csv")), FileHash.Sha256(generated.OraclePath));
         Assert.InRange(generated.PositiveRate, 0.22, 0.30);
     }
 

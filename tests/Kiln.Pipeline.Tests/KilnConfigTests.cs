@@ -111,4 +111,16 @@ public sealed class KilnConfigTests
         Assert.StartsWith("config/local.yaml:9:", error.Message, StringComparison.Ordinal);
         Assert.Contains("validation", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SuggestsTheFullNameOfATrainerOrMetricCutShort()
+    {
+        var trainer = Fails(TestWorkspace.ChurnYaml(trainer: "name: Lbfgs"));
+        var metric = Fails(TestWorkspace.ChurnYaml(gate: "{ minimums: { roc: 0.8 } }"));
+        var either = Fails(TestWorkspace.ChurnYaml(gate: "{ minimums: { auc: 0.8 } }"));
+
+        Assert.Contains("unknown trainer 'Lbfgs' in 'trainer.name' (did you mean 'LbfgsLogisticRegression'?)", trainer.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown metric 'quality_gate.minimums.roc' (did you mean 'roc_auc'?)", metric.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown metric 'quality_gate.minimums.auc' (did you mean 'pr_auc' or 'roc_auc'?)", either.Message, StringComparison.Ordinal);
+    }
 }

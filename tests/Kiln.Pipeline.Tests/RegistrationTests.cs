@@ -1,3 +1,4 @@
+using Kiln.Hashing;
 using Kiln.Inference;
 using Kiln.Pipeline.Evaluation;
 using Kiln.Pipeline.Features;
