@@ -221,6 +221,6 @@ public sealed class OnnxModel : IDisposable
             return actual == type ? name : throw new ModelLoadException($"{path}: output '{name}' is {actual}, expected {type}");
         }
 
-        return [Find("PredictedLabel", TensorElementType.Bool), Find("Probability", TensorElementType.Float), Find("Score", TensorElementType.Float)];
+        return [Find(ModelOutputs.Label, TensorElementType.Bool), Find(ModelOutputs.Probability, TensorElementType.Float), Find(ModelOutputs.Score, TensorElementType.Float)];
     }
 }

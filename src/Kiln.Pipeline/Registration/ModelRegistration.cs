@@ -54,7 +54,7 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
                 "Probabilities are as calibrated as the evaluation report's calibration plot shows; check it before using them as risks.",
             ]);
         var signature = new ModelSignature(inputs,
-            [new TensorSpec("PredictedLabel", "bool[-1,1]"), new TensorSpec("Probability", "float32[-1,1]"), new TensorSpec("Score", "float32[-1,1]")]);
+            [new TensorSpec(ModelOutputs.Label, "bool[-1,1]"), new TensorSpec(ModelOutputs.Probability, "float32[-1,1]"), new TensorSpec(ModelOutputs.Score, "float32[-1,1]")]);
         var attached = new[] { context.ReportMarkdown, context.MetricsJson }.Where(File.Exists).ToList();
         var version = registry.Register(new RegistrationRequest(
             name, context.ModelOnnx, signature, metrics, card, sourceRunId, PredictionSample.ToJson(schema, [rows[0]]), attached, decision));
