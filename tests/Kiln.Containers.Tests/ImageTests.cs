@@ -1,6 +1,7 @@
 using Docker.DotNet.Models;
 using Kiln.Containers.Tests.Fixtures;
 using Kiln.Hashing;
+using Kiln.Testing;
 
 namespace Kiln.Containers.Tests;
 
@@ -125,7 +126,7 @@ public sealed class ImageTests(ServiceImages images)
         images.Require();
         var missing = Path.Combine(images.WorkDirectory, "not-published");
         var error = await Assert.ThrowsAsync<ContainerException>(() => new ImageBuilder(images.Engine).BuildAsync(
-            new ImageBuildRequest(ServiceImages.Repository, "9.9.9", missing, images.ModelPath, Path.Combine(RepositoryRoot.Find(), "Dockerfile"), "churn", "1"),
+            new ImageBuildRequest(ServiceImages.Repository, "9.9.9", missing, images.ModelPath, Path.Combine(RepositoryRoot.Path, "Dockerfile"), "churn", "1"),
             cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kiln.Hashing;
 using Kiln.Pipeline.Data;
+using Kiln.Testing;
 
 namespace Kiln.Pipeline.Tests;
 
@@ -10,7 +11,7 @@ public sealed class GeneratorTests
     public void RegeneratingTheShippedDatasetReproducesTheCommittedFileByteForByte()
     {
         using var workspace = new TestWorkspace();
-        var shipped = Path.Combine(TestWorkspace.RepositoryRoot(), "data", "01-raw");
+        var shipped = Path.Combine(RepositoryRoot.Path, "data", "01-raw");
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(shipped, "metadata.json")));
 
         var generated = new ChurnDatasetGenerator().WriteTo(workspace.RawDirectory);

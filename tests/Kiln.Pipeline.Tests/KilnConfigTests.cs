@@ -1,4 +1,5 @@
 using Kiln.Pipeline.Configuration;
+using Kiln.Testing;
 
 namespace Kiln.Pipeline.Tests;
 
@@ -94,7 +95,7 @@ public sealed class KilnConfigTests
     [InlineData("config/prod.yaml")]
     public void ShippedConfigurationsLoad(string file)
     {
-        var config = KilnConfig.Load(Path.Combine(TestWorkspace.RepositoryRoot(), file));
+        var config = KilnConfig.Load(Path.Combine(RepositoryRoot.Path, file));
 
         Assert.Equal("churn.csv", config.Dataset.Path);
         Assert.Equal(TrainerCatalog.LightGbm, config.Trainer.Name);

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Kiln.Hashing;
-using Kiln.Inference.Tests.Support;
 using Kiln.Serving.Tests.Support;
+using Kiln.Testing;
 
 namespace Kiln.Serving.Tests;
 
