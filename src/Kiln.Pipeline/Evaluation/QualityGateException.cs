@@ -5,6 +5,6 @@ namespace Kiln.Pipeline.Evaluation;
 public sealed class QualityGateException(IReadOnlyList<string> failures)
     : PipelineException("quality gate failed: " + string.Join("; ", failures))
 {
-    /// <summary>Every missed gate, formatted as "metric value threshold" (e.g. "roc_auc 0.7412 < 0.8").</summary>
+    /// <summary>Every missed gate, formatted as "metric value threshold" (e.g. "roc_auc 0.7412 &lt; 0.8").</summary>
     public IReadOnlyList<string> Failures { get; } = failures;
 }
