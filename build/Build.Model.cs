@@ -2,17 +2,12 @@ using Kiln.Pipeline.Evaluation;
 using Kiln.Pipeline.Stages;
 using Kiln.Pipeline.Tracking;
 using Kiln.Pipeline.Training;
-using Kiln.Registry;
 using Kiln.Registry.Runs;
 using Kiln.Targets;
 
 /// <summary>Model: training with ONNX export and parity check, evaluation with the quality gate; both tracked as runs.</summary>
 partial class Build
 {
-    ModelRegistry? _registry;
-
-    ModelRegistry Registry => _registry ??= ModelRegistry.Open(new RegistryOptions(RootDirectory / Config.Registry.Path));
-
     Target Train => _ => _
         .Description("Fit the configured ML.NET pipeline, export model.onnx and check ONNX parity")
         .DependsOn(Features)
@@ -28,11 +23,6 @@ partial class Build
             await RunTracked(new EvaluateStage(Pipeline), RunKind.Evaluate, cancellationToken);
             Log.Information($"Report: {Pipeline.ReportMarkdown}");
         });
-
-    GitVersionInfo? _version;
-
-    async Task<GitVersionInfo> Version(CancellationToken cancellationToken) =>
-        _version ??= await GitVersionInfo.GetAsync(RootDirectory, TemporaryDirectory, cancellationToken);
 
     async Task<string> RunTracked(IStage stage, RunKind kind, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Kiln.Hashing;
 using Kiln.Inference;
 using Kiln.Pipeline.Data;
 using Kiln.Pipeline.Features;

@@ -1,4 +1,5 @@
 using Kiln.Pipeline.Configuration;
+using Kiln.Testing;
 
 namespace Kiln.Pipeline.Tests;
 
@@ -94,7 +95,7 @@ public sealed class KilnConfigTests
     [InlineData("config/prod.yaml")]
     public void ShippedConfigurationsLoad(string file)
     {
-        var config = KilnConfig.Load(Path.Combine(TestWorkspace.RepositoryRoot(), file));
+        var config = KilnConfig.Load(Path.Combine(RepositoryRoot.Path, file));
 
         Assert.Equal("churn.csv", config.Dataset.Path);
         Assert.Equal(TrainerCatalog.LightGbm, config.Trainer.Name);
@@ -115,7 +116,7 @@ public sealed class KilnConfigTests
     [Fact]
     public void FlattensTheShippedConfigurationToTheExactParametersKilnLockAndRunsRecord()
     {
-        var parameters = KilnConfig.Load(Path.Combine(TestWorkspace.RepositoryRoot(), "config", "local.yaml")).Parameters;
+        var parameters = KilnConfig.Load(Path.Combine(RepositoryRoot.Path, "config", "local.yaml")).Parameters;
 
         Assert.Equal(
             new Dictionary<string, string>
@@ -215,5 +216,17 @@ public sealed class KilnConfigTests
         var error = Fails("dataset:\n  path: [unclosed\n");
 
         Assert.IsAssignableFrom<YamlDotNet.Core.YamlException>(error.InnerException);
+    }
+
+    [Fact]
+    public void SuggestsTheFullNameOfATrainerOrMetricCutShort()
+    {
+        var trainer = Fails(TestWorkspace.ChurnYaml(trainer: "name: Lbfgs"));
+        var metric = Fails(TestWorkspace.ChurnYaml(gate: "{ minimums: { roc: 0.8 } }"));
+        var either = Fails(TestWorkspace.ChurnYaml(gate: "{ minimums: { auc: 0.8 } }"));
+
+        Assert.Contains("unknown trainer 'Lbfgs' in 'trainer.name' (did you mean 'LbfgsLogisticRegression'?)", trainer.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown metric 'quality_gate.minimums.roc' (did you mean 'roc_auc'?)", metric.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown metric 'quality_gate.minimums.auc' (did you mean 'pr_auc' or 'roc_auc'?)", either.Message, StringComparison.Ordinal);
     }
 }

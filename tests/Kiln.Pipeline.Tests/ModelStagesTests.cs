@@ -30,7 +30,7 @@ public sealed class ModelStagesTests(TrainedChurnFixture fixture) : IClassFixtur
         Assert.DoesNotContain(model.Inputs, i => i.Name is "churned" or "customer_id");
         Assert.Equal(FeatureKind.Categorical, model.Inputs.Single(i => i.Name == "contract").Kind);
         Assert.Equal(FeatureKind.Numeric, model.Inputs.Single(i => i.Name == "tenure_months").Kind);
-        Assert.StartsWith("Probability", model.OutputNames.Probability, StringComparison.Ordinal);
+        Assert.StartsWith(ModelOutputs.Probability, model.OutputNames.Probability, StringComparison.Ordinal);
         Assert.Contains("\"churned\"", File.ReadAllText(At("data/03-features/features.json")), StringComparison.Ordinal);
         Assert.DoesNotContain("churned", File.ReadAllText(At("artifacts/model/signature.json")), StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using Kiln.Hashing;
 using Kiln.Inference;
 using Kiln.Pipeline.Configuration;
 using Kiln.Pipeline.Evaluation;

@@ -45,7 +45,7 @@ public sealed class ConcurrencyTests
 
         Assert.All(outputs.SelectMany(o => o), version => Assert.Equal(1, version));
         var only = Assert.Single(temp.Open().ListVersions("churn"));
-        Assert.Equal(Artifacts.FileHash.Sha256(model), only.Model.Sha256);
+        Assert.Equal(Kiln.Hashing.FileHash.Sha256(model), only.Model.Sha256);
     }
 
     private static async Task<List<int>[]> RunHostsAsync(TempRegistry temp, string mode, string model, int count)

@@ -1,4 +1,5 @@
-using Kiln.Registry.Artifacts;
+using Kiln.Hashing;
+
 
 namespace Kiln.Registry.Tests;
 

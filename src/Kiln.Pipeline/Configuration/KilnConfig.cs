@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiln.Naming;
 using Kiln.Pipeline.Evaluation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiln.Naming;
 using YamlDotNet.RepresentationModel;
 
 namespace Kiln.Pipeline.Configuration;

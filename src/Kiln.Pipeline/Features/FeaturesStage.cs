@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Kiln.Inference;
+using Kiln.Hashing;
 using Kiln.Pipeline.Caching;
 using Kiln.Pipeline.Data;
 using Kiln.Pipeline.IO;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiln.Hashing;
 using Kiln.Inference;
 using Kiln.Pipeline.Evaluation;
 using Kiln.Pipeline.Onnx;
@@ -62,7 +63,7 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
                 "Probabilities are as calibrated as the evaluation report's calibration plot shows; check it before using them as risks.",
             ]);
         var signature = new ModelSignature(inputs,
-            [new TensorSpec("PredictedLabel", "bool[-1,1]"), new TensorSpec("Probability", "float32[-1,1]"), new TensorSpec("Score", "float32[-1,1]")]);
+            [new TensorSpec(ModelOutputs.Label, "bool[-1,1]"), new TensorSpec(ModelOutputs.Probability, "float32[-1,1]"), new TensorSpec(ModelOutputs.Score, "float32[-1,1]")]);
         var attached = new[] { context.ReportMarkdown, context.MetricsJson }.Where(File.Exists).ToList();
         var registered = registry.Register(new RegistrationRequest(
             name, context.ModelOnnx, signature, metrics, card, sourceRunId, PredictionSample.ToJson(schema, [rows[0]]), attached, decision));
@@ -81,7 +82,7 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
     {
         var shownAs = context.Relative(context.MetricsJson);
         var (evaluatedSha256, metrics) = MetricsDocument.Read(context.MetricsJson, shownAs);
-        var modelSha256 = Kiln.Registry.Artifacts.FileHash.Sha256(context.ModelOnnx);
+        var modelSha256 = FileHash.Sha256(context.ModelOnnx);
         if (!string.Equals(evaluatedSha256, modelSha256, StringComparison.Ordinal))
         {
             throw new PipelineException(

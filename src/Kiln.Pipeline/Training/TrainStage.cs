@@ -52,7 +52,7 @@ public sealed class TrainStage(PipelineContext context) : PipelineStage(context)
         var featureLoader = builder.FeatureLoader();
         var featureView = featureLoader.Load(Context.TrainCsv);
         AtomicFile.Write(Context.ModelZip, stream => ml.Model.Save(model, featureLoader.GetOutputSchema(), stream));
-        AtomicFile.Write(Context.ModelOnnx, stream => ml.Model.ConvertToOnnx(model, featureView, stream, "PredictedLabel", "Probability", "Score"));
+        AtomicFile.Write(Context.ModelOnnx, stream => ml.Model.ConvertToOnnx(model, featureView, stream, [.. ModelOutputs.All]));
         progress.Report(0.8);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -82,7 +82,7 @@ public sealed class TrainStage(PipelineContext context) : PipelineStage(context)
     {
         var scored = model.Transform(builder.FullLoader().Load(Context.TestCsv));
         var ids = scored.GetColumn<ReadOnlyMemory<char>>(ModelBuilder.IdColumn).Select(id => id.ToString()).ToArray();
-        var expected = scored.GetColumn<float>("Probability").ToArray();
+        var expected = scored.GetColumn<float>(ModelOutputs.Probability).ToArray();
 
         var rows = ValidatingReader.ReadTestSplit(Context, schema);
         var actual = OnnxScoring.Score(onnx, schema, rows).Select(s => s.Prediction.Probability).ToArray();

@@ -5,6 +5,7 @@ namespace Kiln.Registry.Promotion;
 /// <summary>A metric the promotion policy can compare two models on, computed from labels and predicted probabilities.</summary>
 /// <param name="Name">The metric's name in config and reports, e.g. <c>roc_auc</c>.</param>
 /// <param name="HigherIsBetter">Whether a larger value is an improvement.</param>
+/// <param name="Prepare">Builds the metric over one model's labels and probabilities, so resamples reweight rows instead of recomputing from scratch.</param>
 internal sealed record ComparisonMetric(string Name, bool HigherIsBetter, Func<IReadOnlyList<bool>, IReadOnlyList<double>, IWeightedMetric> Prepare)
 {
     /// <summary>Every metric a policy may name.</summary>

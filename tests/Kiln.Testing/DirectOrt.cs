@@ -1,7 +1,8 @@
+using Kiln.Inference;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
-namespace Kiln.Inference.Tests.Support;
+namespace Kiln.Testing;
 
 /// <summary>Scores rows with ONNX Runtime's plain tensor API, independently of Kiln's code, as the reference answer.</summary>
 public static class DirectOrt
@@ -26,8 +27,8 @@ public static class DirectOrt
             Text("contract", rows.Select(r => r.Contract)),
             Text("payment_method", rows.Select(r => r.PaymentMethod)),
         };
-        var labelName = session.OutputNames.First(o => o.StartsWith("PredictedLabel", StringComparison.Ordinal));
-        var probabilityName = session.OutputNames.First(o => o.StartsWith("Probability", StringComparison.Ordinal));
+        var labelName = session.OutputNames.First(o => o.StartsWith(ModelOutputs.Label, StringComparison.Ordinal));
+        var probabilityName = session.OutputNames.First(o => o.StartsWith(ModelOutputs.Probability, StringComparison.Ordinal));
         using var results = session.Run(inputs, [labelName, probabilityName]);
         var labels = results.First(r => r.Name == labelName).AsEnumerable<bool>().ToArray();
         var probabilities = results.First(r => r.Name == probabilityName).AsEnumerable<float>().ToArray();

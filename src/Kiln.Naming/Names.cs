@@ -1,17 +1,20 @@
 using System.Text;
 
-namespace Kiln.Targets.Text;
+namespace Kiln.Naming;
 
-/// <summary>The spellings of a member name on the command line and in the environment.</summary>
-internal static class Names
+/// <summary>The spellings of a member name on the command line and in the environment, and the key that matches them all.</summary>
+public static class Names
 {
-    /// <summary><c>RegistryPassword</c> → <c>registry-password</c>.</summary>
+    /// <summary>Spells a member name as a command-line option: <c>RegistryPassword</c> → <c>registry-password</c>.</summary>
+    /// <param name="name">The member name.</param>
     public static string Kebab(string name) => Split(name, '-', upper: false);
 
-    /// <summary><c>DockerHost</c> → <c>DOCKER_HOST</c>.</summary>
+    /// <summary>Spells a member name as an environment variable: <c>DockerHost</c> → <c>DOCKER_HOST</c>.</summary>
+    /// <param name="name">The member name.</param>
     public static string UpperSnake(string name) => Split(name, '_', upper: true);
 
     /// <summary>A comparison key that ignores case, dashes and underscores, so <c>--RegistryPassword</c> finds <c>--registry-password</c>.</summary>
+    /// <param name="name">The name in any of its spellings.</param>
     public static string Key(string name)
     {
         var key = new StringBuilder(name.Length);

@@ -1,8 +1,9 @@
-namespace Kiln.Build.Tests;
+namespace Kiln.Testing;
 
-/// <summary>Finds the repository root (the directory holding Solution.sln) above the test assembly.</summary>
-internal static class RepositoryRoot
+/// <summary>Finds the repository root (the directory holding Solution.sln) above the test binaries.</summary>
+public static class RepositoryRoot
 {
+    /// <summary>The absolute path of the repository root.</summary>
     public static string Path { get; } = Find();
 
     private static string Find()

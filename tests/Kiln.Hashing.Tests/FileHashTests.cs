@@ -1,4 +1,4 @@
-namespace Kiln.Inference.Tests;
+namespace Kiln.Hashing.Tests;
 
 public sealed class FileHashTests
 {
@@ -25,6 +25,23 @@ public sealed class FileHashTests
         try
         {
             Assert.Equal("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", FileHash.Sha256(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void HashesBytesInMemoryExactlyAsTheFileHoldingThem()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            byte[] content = [0, 1, 2, 0xff, (byte)'\n'];
+            File.WriteAllBytes(path, content);
+
+            Assert.Equal(FileHash.Sha256(path), FileHash.Sha256(content));
         }
         finally
         {

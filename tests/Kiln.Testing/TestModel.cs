@@ -1,7 +1,10 @@
+using System.Globalization;
+using System.Text.Json;
+using Kiln.Inference;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace Kiln.Inference.Tests.Support;
+namespace Kiln.Testing;
 
 /// <summary>Trains a small ML.NET LightGbm churn model on synthetic data and exports it to ONNX, as the Train stage does.</summary>
 public static class TestModel
@@ -73,11 +76,31 @@ public static class TestModel
         var temporary = path + ".tmp";
         using (var stream = File.Create(temporary))
         {
-            ml.Model.ConvertToOnnx(model, unlabeled, stream, "PredictedLabel", "Probability", "Score");
+            ml.Model.ConvertToOnnx(model, unlabeled, stream, [.. ModelOutputs.All]);
         }
 
         File.Move(temporary, path, overwrite: true);
     }
+
+    /// <summary>A /predict body: one record per row keyed by the CSV column names; NaN becomes null.</summary>
+    /// <param name="rows">The rows.</param>
+    public static string PredictBody(IEnumerable<ChurnRow> rows) =>
+        "[" + string.Join(",", rows.Select(r =>
+            $"{{\"tenure_months\":{JsonNumber(r.TenureMonths)},\"monthly_charges\":{JsonNumber(r.MonthlyCharges)},\"support_calls\":{JsonNumber(r.SupportCalls)}," +
+            $"\"contract\":{JsonSerializer.Serialize(r.Contract)},\"payment_method\":{JsonSerializer.Serialize(r.PaymentMethod)}}}")) + "]";
+
+    /// <summary>The probabilities Kiln's ONNX Runtime scoring gives the rows, in row order.</summary>
+    /// <param name="modelPath">The ONNX file.</param>
+    /// <param name="rows">The rows.</param>
+    public static float[] ScoreLocally(string modelPath, IReadOnlyList<ChurnRow> rows)
+    {
+        using var model = OnnxModel.Load(modelPath);
+        return [.. model.Score(BatchFiller.Fill(model, rows)).Select(p => p.Probability)];
+    }
+
+    /// <summary>A feature value as a JSON number that round-trips, or null for a missing (NaN) one.</summary>
+    /// <param name="value">The value.</param>
+    public static string JsonNumber(float value) => float.IsNaN(value) ? "null" : value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>A training row with the label, named like the CSV columns.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE1006", Justification = "Names are the CSV column names.")]

@@ -1,4 +1,6 @@
-namespace Kiln.Inference.Tests.Support;
+using Kiln.Inference;
+
+namespace Kiln.Testing;
 
 /// <summary>Fills a Kiln feature batch from synthetic rows.</summary>
 public static class BatchFiller
