@@ -93,7 +93,7 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
     public async Task RefusesToStartWhenTheRegisteredArtifactIsCorruptedAndNamesThePathAndHash()
     {
         using var registry = new TestRegistry(fixture.ModelPath);
-        var stored = registry.Champion.Model.StorePath;
+        var stored = registry.Champion!.Model.StorePath;
         File.SetAttributes(stored, FileAttributes.Normal);
         await File.AppendAllTextAsync(stored, "tampered", TestContext.Current.CancellationToken);
 
@@ -106,7 +106,7 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
         Assert.True(await service.WaitForExitAsync(TimeSpan.FromSeconds(30)), "the service should stop when its registered model is corrupted");
         Assert.Equal(1, service.ExitCode);
         Assert.Contains(stored, service.Output, StringComparison.Ordinal);
-        Assert.Contains(registry.Champion.Model.Sha256, service.Output, StringComparison.Ordinal);
+        Assert.Contains(registry.Champion!.Model.Sha256, service.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", service.Output, StringComparison.Ordinal);
     }
 
