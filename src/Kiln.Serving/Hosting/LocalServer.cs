@@ -48,27 +48,29 @@ public static class LocalServer
         }, cancellationToken);
         await using (app)
         {
-            var loader = app.Services.GetRequiredService<ModelLoader>();
-            await loader.Loading.WaitAsync(cancellationToken);
-            if (loader.Failure is { } failure)
-            {
-                await app.StopAsync(CancellationToken.None);
-                throw new InvalidOperationException($"cannot serve {request.Reference}: {failure}");
-            }
-
-            var served = app.Services.GetRequiredService<ModelHost>().Model!;
             var address = app.Urls.First();
-            log($"Serving {request.Reference} ({served.Name} version {served.Version}, sha256 {served.Model.Sha256[..12]}) at {address}: POST /predict or /v2/models/{served.Name}/infer; Ctrl-C stops");
             try
             {
+                var loader = app.Services.GetRequiredService<ModelLoader>();
+                await loader.Loading.WaitAsync(cancellationToken);
+                if (loader.Failure is { } failure)
+                {
+                    throw new InvalidOperationException($"cannot serve {request.Reference}: {failure}");
+                }
+
+                var served = app.Services.GetRequiredService<ModelHost>().Model!;
+                log($"Serving {request.Reference} ({served.Name} version {served.Version}, sha256 {served.Model.Sha256[..12]}) at {address}: POST /predict or /v2/models/{served.Name}/infer; Ctrl-C stops");
                 await Task.Delay(Timeout.Infinite, cancellationToken);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // Ctrl-C: the normal way to stop serving.
             }
+            finally
+            {
+                await app.StopAsync(CancellationToken.None);
+            }
 
-            await app.StopAsync(CancellationToken.None);
             log($"Stopped serving at {address}");
         }
     }
