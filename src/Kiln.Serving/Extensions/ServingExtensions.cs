@@ -57,6 +57,10 @@ public static class ServingExtensions
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServingJsonContext.Default);
             o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+
+            // A linear model's raw score can overflow to ±Infinity on extreme (valid) inputs; JSON numbers cannot say so, and
+            // failing the response would be a 500, so it is written as the string "Infinity" instead.
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
         services.AddOpenApi();
         builder.Logging.AddKilnConsole();
