@@ -9,20 +9,11 @@ if (HealthCheckCommand.IsRequested(args))
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddKilnServing();
-
-var app = builder.Build();
-app.UseKilnServing();
-app.MapInferenceApi();
-try
+return await ServingHost.RunAsync(builder, app =>
 {
-    await app.RunAsync();
-}
-catch (OperationCanceledException) when (Environment.ExitCode != 0)
-{
-    // The model loader stopped start-up after logging why (missing file, bad hash); exit with its code, not a stack trace.
-}
-
-return Environment.ExitCode;
+    app.UseKilnServing();
+    app.MapInferenceApi();
+});
 
 /// <summary>Entry point, public so tests can host the real app.</summary>
 public partial class Program;
