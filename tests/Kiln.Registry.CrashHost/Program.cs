@@ -13,7 +13,7 @@ if (args.Length < 3)
 
 var (mode, database, modelFile) = (args[0], args[1], args[2]);
 var store = new SqliteRegistryStore(new RegistryOptions(database));
-var registry = new ModelRegistry(store, new Kiln.Registry.Artifacts.ContentStore(new RegistryOptions(database).StoreDirectory));
+var registry = new ModelRegistry(store, new Kiln.Registry.Artifacts.FileArtifactStore(new RegistryOptions(database).StoreDirectory));
 var request = new RegistrationRequest(
     "churn",
     modelFile,

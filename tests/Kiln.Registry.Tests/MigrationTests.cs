@@ -21,7 +21,7 @@ public sealed class MigrationTests
     public void OlderDatabaseIsUpgradedInPlaceAndKeepsItsRuns()
     {
         using var temp = new TempRegistry();
-        var old = new ModelRegistry(new SqliteRegistryStore(temp.Options, targetVersion: 1), new Artifacts.ContentStore(temp.Options.StoreDirectory));
+        var old = new ModelRegistry(new SqliteRegistryStore(temp.Options, targetVersion: 1), new Artifacts.FileArtifactStore(temp.Options.StoreDirectory));
         var runId = old.StartRun(new RunStart(RunKind.Train, "0.1.0"));
         old.LogParameters(runId, new Dictionary<string, string> { ["trees"] = "100" });
         Assert.Empty(Query<string>(temp, "SELECT name FROM sqlite_master WHERE name = 'model_versions'"));
