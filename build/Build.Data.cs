@@ -11,7 +11,7 @@ partial class Build
     [Parameter("Configuration environment: reads config/<env>.yaml (local or prod)")]
     readonly string Env = "local";
 
-    [Parameter("CSV file to score with Predict (default: the configured raw dataset)")]
+    [Parameter("CSV file to score with Predict (default: the configured raw dataset), or to upload with PushData")]
     readonly AbsolutePath? Input;
 
     KilnConfig? _config;
@@ -26,6 +26,10 @@ partial class Build
         .Description("Validate the raw data, quarantine bad rows, and write the train/test features")
         .Cached(() => Status(new FeaturesStage(Pipeline)))
         .Executes(async cancellationToken => await RunStage(new FeaturesStage(Pipeline), cancellationToken));
+
+    Target PushData => _ => _
+        .Description("Upload a CSV (--input, default data/01-raw/<file>) to the s3:// dataset.path and pin its sha256 in config/<file>.pointer.json")
+        .Executes(async cancellationToken => await Pipeline.RawData.PushAsync(Input?.Value, cancellationToken));
 
     Target Predict => _ => _
         .Description("Score a CSV (--input, default the raw dataset) with model.onnx into data/04-predictions")

@@ -11,7 +11,7 @@ partial class Build
 {
     ModelRegistry? _registry;
 
-    ModelRegistry Registry => _registry ??= ModelRegistry.Open(new RegistryOptions(RootDirectory / Config.Registry.Path));
+    ModelRegistry Registry => _registry ??= ModelRegistry.Open(Pipeline.RegistryOptions);
 
     Target Train => _ => _
         .Description("Fit the configured ML.NET pipeline, export model.onnx and check ONNX parity")

@@ -183,7 +183,7 @@ public sealed record KilnConfig(
 
     private static RegistryConfig ReadRegistry(YamlSection? section)
     {
-        section?.RejectUnknownKeys("model_name", "path", "promotion");
+        section?.RejectUnknownKeys("model_name", "path", "promotion", "artifacts");
         var promotion = section?.Section("promotion", required: false);
         promotion?.RejectUnknownKeys("metric", "min_delta", "min_relative_delta", "bootstrap_resamples", "confidence", "require_significance");
         var metric = promotion?.String("metric", required: false, MetricNames.RocAuc) ?? MetricNames.RocAuc;
@@ -201,7 +201,19 @@ public sealed record KilnConfig(
                 promotion?.Double("min_relative_delta", 0) ?? 0,
                 promotion?.Int("bootstrap_resamples", 1000, 1) ?? 1000,
                 promotion?.Double("confidence", 0.95, 0.5, 0.9999) ?? 0.95,
-                promotion?.Bool("require_significance", true) ?? true));
+                promotion?.Bool("require_significance", true) ?? true),
+            ReadArtifactStore(section));
+    }
+
+    private static string? ReadArtifactStore(YamlSection? section)
+    {
+        var uri = section?.String("artifacts", required: false);
+        if (uri is null || Kiln.Registry.Artifacts.ArtifactStores.Problem(uri, "'registry.artifacts'") is not { } problem)
+        {
+            return uri;
+        }
+
+        throw section!.Error(section.Entries().First(entry => entry.Key == "artifacts").Value, problem);
     }
 
     private static ContainerConfig ReadContainer(YamlSection? section)
@@ -246,6 +258,7 @@ public sealed record KilnConfig(
             ["trainer.seed"] = Trainer.Seed.ToString(CultureInfo.InvariantCulture),
             ["registry.model_name"] = Registry.ModelName,
             ["registry.path"] = Registry.Path,
+            ["registry.artifacts"] = Registry.Artifacts ?? "",
             ["registry.promotion.metric"] = Registry.Promotion.Metric,
             ["registry.promotion.min_delta"] = Number(Registry.Promotion.MinDelta),
             ["registry.promotion.min_relative_delta"] = Number(Registry.Promotion.MinRelativeDelta),
