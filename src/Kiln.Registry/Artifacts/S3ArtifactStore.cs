@@ -59,6 +59,7 @@ public sealed class S3ArtifactStore : IArtifactStore, IDisposable
     }
 
     /// <inheritdoc />
+    /// <remarks>A prefix shared by several registries must be collected with the references of all of them (one shared registry per prefix), or it deletes what the others still use.</remarks>
     public IReadOnlyList<string> CollectGarbage(IReadOnlySet<string> referenced, TimeSpan minimumAge)
     {
         ArgumentNullException.ThrowIfNull(referenced);
