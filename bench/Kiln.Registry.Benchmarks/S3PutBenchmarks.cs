@@ -1,11 +1,10 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Kiln.Registry.Artifacts;
 
 namespace Kiln.Registry.Benchmarks;
 
 /// <summary>Uploading 100 MB to the s3:// artifact store: staged and hashed in the cache, sent in 8 MiB parts with Content-MD5, then checked with a HEAD.</summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 7)]
+[Config(typeof(S3BenchmarkConfig))]
 [MemoryDiagnoser]
 public class S3PutBenchmarks
 {

@@ -1,11 +1,10 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Kiln.Registry.Artifacts;
 
 namespace Kiln.Registry.Benchmarks;
 
 /// <summary>What a machine pays to fetch from the s3:// artifact store (the S3 server .ci/s3.sh starts, KILN_TEST_S3_ENDPOINT): cold (empty cache: download, hash, publish) and warm (hash the cached copy).</summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 7)]
+[Config(typeof(S3BenchmarkConfig))]
 [MemoryDiagnoser]
 public class S3StoreBenchmarks
 {
