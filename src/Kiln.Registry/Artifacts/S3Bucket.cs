@@ -151,7 +151,14 @@ public sealed class S3Bucket : IDisposable
             staged = await SendAsync("download", uri, async t =>
             {
                 using var response = await _client.GetObjectAsync(Name, key, t).ConfigureAwait(false);
-                return into.Stage(response.ResponseStream, computeMd5: false, t);
+                try
+                {
+                    return into.Stage(response.ResponseStream, computeMd5: false, t);
+                }
+                catch (Exception e) when (e is UnauthorizedAccessException or IOException && e is not HttpIOException && e.InnerException is not SocketException)
+                {
+                    throw new RegistryException($"Cannot write {uri} into the cache '{into.Root}': {e.Message}", e);
+                }
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (RegistryException e) when (IsMissingObject(e))
@@ -330,7 +337,8 @@ public sealed class S3Bucket : IDisposable
 
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
-            if (inner is HttpRequestException or SocketException or IOException or TimeoutException or OperationCanceledException)
+            // HttpIOException, not any IOException: a full disk under the cache is not the endpoint's fault and must not be retried as one.
+            if (inner is HttpRequestException or HttpIOException or SocketException or TimeoutException or OperationCanceledException)
             {
                 return true;
             }
