@@ -1,5 +1,5 @@
-using Kiln.Inference.Tests.Support;
 using Kiln.Hashing;
+using Kiln.Inference.Tests.Support;
 
 namespace Kiln.Inference.Tests;
 

@@ -124,5 +124,5 @@ public sealed class RunTrackingTests
     }
 
     private static ModelRegistry Open(TempRegistry temp, TimeProvider clock) =>
-        new(new SqliteRegistryStore(temp.Options), new ContentStore(temp.Options.StoreDirectory), clock);
+        new(new SqliteRegistryStore(temp.Options), new FileArtifactStore(temp.Options.StoreDirectory), clock);
 }
