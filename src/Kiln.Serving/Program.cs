@@ -1,4 +1,5 @@
 using Kiln.Serving.Apis;
+using Kiln.Serving.Drift;
 using Kiln.Serving.Extensions;
 using Kiln.Serving.Hosting;
 
@@ -13,6 +14,7 @@ builder.AddKilnServing();
 var app = builder.Build();
 app.UseKilnServing();
 app.MapInferenceApi();
+app.MapDriftApi();
 try
 {
     await app.RunAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using Kiln.Serving.Contracts;
+using Kiln.Serving.Drift;
 using Kiln.Serving.Hosting;
 using Kiln.Serving.Models;
 using Kiln.Serving.Observability;
@@ -38,6 +39,7 @@ public static class ServingExtensions
             var metrics = sp.GetRequiredService<ServingMetrics>();
             return settings.Batching.Enabled ? new MicroBatchScorer(settings.Batching, metrics) : new DirectScorer(metrics);
         });
+        services.AddKilnDrift();
         services.AddSingleton<ModelLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelLoader>());
         services.AddHostedService<ConnectionDrain>();
