@@ -34,7 +34,7 @@ internal static class ProfileAssembler
 
         foreach (var column in columns)
         {
-            if (column.Note is { } note && (column.ProfiledAs == ColumnType.Text || column.InferredType == ColumnType.Empty || column.NotNumbers > 0))
+            if (column.Note is { } note && column.Role != ColumnRole.Id && (column.ProfiledAs == ColumnType.Text || column.InferredType == ColumnType.Empty || (column.ProfiledAs == ColumnType.Numeric && column.NotNumbers > 0)))
             {
                 warnings.Add($"{column.Name}: {note}");
             }
