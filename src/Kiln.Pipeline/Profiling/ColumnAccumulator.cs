@@ -85,7 +85,16 @@ internal sealed class ColumnAccumulator(string name, string role)
     /// <param name="raw">The field as read.</param>
     /// <param name="label">1 positive, 0 negative, -1 no valid label.</param>
     /// <param name="slot">The row's sample slot, or -1.</param>
-    public void Add(string raw, int label, int slot)
+    public void Add(string raw, int label, int slot) => Add(raw, label, slot, parsed: null);
+
+    /// <summary>Counts one value the validator has already parsed (NaN for a blank field), so the number is not parsed twice.</summary>
+    /// <param name="raw">The field as read.</param>
+    /// <param name="parsed">The validator's number.</param>
+    /// <param name="label">1 positive, 0 negative, -1 no valid label.</param>
+    /// <param name="slot">The row's sample slot, or -1.</param>
+    public void AddParsed(string raw, float parsed, int label, int slot) => Add(raw, label, slot, parsed);
+
+    private void Add(string raw, int label, int slot, float? parsed)
     {
         if (slot >= _sampleNumbers.Length)
         {
@@ -117,7 +126,19 @@ internal sealed class ColumnAccumulator(string name, string role)
         MinimumLength = Math.Min(MinimumLength, text.Length);
         MaximumLength = Math.Max(MaximumLength, text.Length);
         var category = UntrackedCategory;
-        if (ProfileNumbers.TryParse(text, out var number))
+        double number;
+        bool isNumber;
+        if (parsed is { } known && !float.IsNaN(known))
+        {
+            number = known;
+            isNumber = true;
+        }
+        else
+        {
+            isNumber = ProfileNumbers.TryParse(text, out number);
+        }
+
+        if (isNumber)
         {
             Moments.Add(number);
             Distinct.Add(StableHash.Of(number));

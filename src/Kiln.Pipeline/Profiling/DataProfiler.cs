@@ -55,6 +55,7 @@ public sealed class DataProfiler(DatasetConfig dataset, SplitConfig split, int s
         var validator = RowValidator.ForHeader(schema, header, displayName, requireLabel: true, dataset.Ignore);
         var names = header!.Fields.Select(f => f.Trim()).ToArray();
         var columns = names.Select(name => new ColumnAccumulator(name, RoleOf(name))).ToArray();
+        var numericIndex = names.Select(name => schema.Numeric.ToList().IndexOf(name)).ToArray();
         var result = new FirstPassResult(names, columns, new ReservoirSampler(sampleCapacity), Array.IndexOf(names, schema.Label), Array.IndexOf(names, schema.Id));
         foreach (var record in ReadAhead.Of(reader.Records(), cancellationToken))
         {
@@ -91,7 +92,16 @@ public sealed class DataProfiler(DatasetConfig dataset, SplitConfig split, int s
 
             for (var c = 0; c < columns.Length; c++)
             {
-                columns[c].Add(fields[c], label, slot);
+                // An accepted row's numeric features were parsed by the validator already.
+                var numeric = row is null ? -1 : numericIndex[c];
+                if (numeric >= 0)
+                {
+                    columns[c].AddParsed(fields[c], row!.Numeric[numeric], label, slot);
+                }
+                else
+                {
+                    columns[c].Add(fields[c], label, slot);
+                }
             }
 
             result.IdHashes.Add(StableHash.Of(fields[result.IdIndex].AsSpan().Trim()));

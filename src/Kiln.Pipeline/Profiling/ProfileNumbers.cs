@@ -13,6 +13,14 @@ internal static class ProfileNumbers
     /// <param name="value">The number.</param>
     public static bool TryParse(string text, out double value)
     {
+        // A finite number starts with a digit, a sign or a point; anything else (categories, text, "NaN", "Infinity")
+        // fails here without float.TryParse's slow search for the named infinities.
+        if (text.Length == 0 || !(char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.'))
+        {
+            value = double.NaN;
+            return false;
+        }
+
         if (float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && float.IsFinite(parsed))
         {
             value = parsed;
