@@ -1,11 +1,8 @@
-using System.Globalization;
 using Kiln.Pipeline.Configuration;
 using Kiln.Pipeline.Data;
 using Kiln.Pipeline.Features;
 using Kiln.Pipeline.IO;
 using Kiln.Pipeline.Schema;
-using Kiln.Statistics.Binning;
-using Kiln.Statistics.Drift;
 using Kiln.Statistics.Hashing;
 using Kiln.Statistics.Sampling;
 

@@ -72,7 +72,19 @@ internal sealed class FirstPassResult(string[] names, ColumnAccumulator[] column
     public int CountLabel(string field, FeatureSchema schema)
     {
         var label = LabelOf(field, schema);
-        _ = label switch { 1 => Positives++, 0 => Negatives++, _ => InvalidLabels++ };
+        if (label == 1)
+        {
+            Positives++;
+        }
+        else if (label == 0)
+        {
+            Negatives++;
+        }
+        else
+        {
+            InvalidLabels++;
+        }
+
         return label;
     }
 
