@@ -17,6 +17,7 @@ public sealed class OnnxModel : IDisposable
 
     private OnnxModel(string path, string sha256, InferenceSession session, SessionOptions sessionOptions, IReadOnlyList<ModelInput> inputs, string[] outputNames)
     {
+        Metadata = session.ModelMetadata.CustomMetadataMap.ToFrozenDictionary(StringComparer.Ordinal);
         Path = path;
         Sha256 = sha256;
         _session = session;
@@ -33,6 +34,9 @@ public sealed class OnnxModel : IDisposable
 
     /// <summary>The lowercase hex SHA-256 of the model file.</summary>
     public string Sha256 { get; }
+
+    /// <summary>The model's custom metadata (ONNX metadata_props), e.g. the reference statistics Kiln's Train stage embeds; empty when it has none.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
 
     /// <summary>The model's inputs, in model order.</summary>
     public IReadOnlyList<ModelInput> Inputs { get; }

@@ -111,6 +111,12 @@ public sealed class PipelineContext(string rootDirectory, KilnConfig config, ISt
     /// <summary>artifacts/evaluation/test-predictions.csv (id,label,probability).</summary>
     public string TestPredictionsCsv => At($"{Artifacts}/evaluation/test-predictions.csv");
 
+    /// <summary>artifacts/profile/profile.html: the raw data's profile, readable offline.</summary>
+    public string ProfileHtml => At("artifacts/profile/profile.html");
+
+    /// <summary>artifacts/profile/profile.json: the same profile, machine-readable.</summary>
+    public string ProfileJson => At("artifacts/profile/profile.json");
+
     /// <summary>data/04-predictions.</summary>
     public string PredictionsDirectory => At(Predictions);
 

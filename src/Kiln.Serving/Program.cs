@@ -1,4 +1,5 @@
 using Kiln.Serving.Apis;
+using Kiln.Serving.Drift;
 using Kiln.Serving.Extensions;
 using Kiln.Serving.Hosting;
 
@@ -13,6 +14,7 @@ return await ServingHost.RunAsync(builder, app =>
 {
     app.UseKilnServing();
     app.MapInferenceApi();
+    app.MapDriftApi();
 });
 
 /// <summary>Entry point, public so tests can host the real app.</summary>

@@ -10,7 +10,7 @@ public static class KilnSettings
 
     /// <summary>The sections under <see cref="Root"/>, one per options record.</summary>
     public static IReadOnlyList<string> Sections { get; } =
-        [ServiceOptions.Section, ModelOptions.Section, RegistryLocationOptions.Section, LimitsOptions.Section, BatchingOptions.Section];
+        [ServiceOptions.Section, ModelOptions.Section, RegistryLocationOptions.Section, LimitsOptions.Section, BatchingOptions.Section, DriftOptions.Section];
 
     /// <summary>Registers every options record: bound from its section, unknown keys rejected, checked before the service starts.</summary>
     /// <param name="services">The service collection.</param>
@@ -22,11 +22,13 @@ public static class KilnSettings
         services.AddOptions<RegistryLocationOptions>().BindConfiguration(RegistryLocationOptions.Section).ValidateOnStart();
         services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.Section).ValidateOnStart();
         services.AddOptions<BatchingOptions>().BindConfiguration(BatchingOptions.Section).ValidateOnStart();
+        services.AddOptions<DriftOptions>().BindConfiguration(DriftOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ServiceOptions>, KilnOptionsValidator<ServiceOptions>>();
         services.AddSingleton<IValidateOptions<ModelOptions>, KilnOptionsValidator<ModelOptions>>();
         services.AddSingleton<IValidateOptions<RegistryLocationOptions>, KilnOptionsValidator<RegistryLocationOptions>>();
         services.AddSingleton<IValidateOptions<LimitsOptions>, KilnOptionsValidator<LimitsOptions>>();
         services.AddSingleton<IValidateOptions<BatchingOptions>, KilnOptionsValidator<BatchingOptions>>();
+        services.AddSingleton<IValidateOptions<DriftOptions>, KilnOptionsValidator<DriftOptions>>();
 
         // A mistyped section (Kiln__Limit__MaxBatchRows) belongs to no record; the service section, always read, reports it.
         services.AddSingleton<IValidateOptions<ServiceOptions>, KilnSectionsValidator>();

@@ -1,6 +1,7 @@
 using System.Net;
 using Kiln.Serving.Configuration;
 using Kiln.Serving.Contracts;
+using Kiln.Serving.Drift;
 using Kiln.Serving.Hosting;
 using Kiln.Serving.Models;
 using Kiln.Serving.Observability;
@@ -40,6 +41,7 @@ public static class ServingExtensions
             var metrics = sp.GetRequiredService<ServingMetrics>();
             return batching.Enabled ? new MicroBatchScorer(batching, metrics) : new DirectScorer(metrics);
         });
+        services.AddKilnDrift();
         services.AddSingleton<ModelLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelLoader>());
         services.AddHostedService<ConnectionDrain>();

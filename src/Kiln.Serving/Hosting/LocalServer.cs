@@ -1,5 +1,6 @@
 using Kiln.Registry;
 using Kiln.Serving.Apis;
+using Kiln.Serving.Drift;
 using Kiln.Serving.Extensions;
 using Kiln.Serving.Models;
 
@@ -45,6 +46,7 @@ public static class LocalServer
         {
             web.UseKilnServing();
             web.MapInferenceApi();
+            web.MapDriftApi();
         }, cancellationToken);
         await using (app)
         {
