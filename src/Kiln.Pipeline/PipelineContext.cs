@@ -74,6 +74,9 @@ public sealed class PipelineContext(string rootDirectory, KilnConfig config, ISt
     /// <summary>artifacts/evaluation/test-predictions.csv (id,label,probability).</summary>
     public string TestPredictionsCsv => At("artifacts/evaluation/test-predictions.csv");
 
+    /// <summary>artifacts/tuning: the study report, its plots and the cached cross-validation folds.</summary>
+    public string TuningDirectory => At("artifacts/tuning");
+
     /// <summary>data/04-predictions.</summary>
     public string PredictionsDirectory => At("data/04-predictions");
 

@@ -26,6 +26,9 @@ public sealed record KilnConfig(
     ContainerConfig Container,
     DeployConfig Deploy)
 {
+    /// <summary>The optional `tuning:` section, read by <see cref="TuningConfigReader"/>.</summary>
+    public TuningConfig Tuning { get; init; } = TuningConfig.Default(Source);
+
     /// <summary>Every effective parameter flattened to "section.key" → invariant text, sorted by key.</summary>
     public IReadOnlyDictionary<string, string> Parameters => Flatten();
 
@@ -64,7 +67,7 @@ public sealed record KilnConfig(
         }
 
         var root = new YamlSection(source, "", rootNode);
-        root.RejectUnknownKeys("dataset", "validation", "split", "trainer", "quality_gate", "registry", "container", "deploy");
+        root.RejectUnknownKeys("dataset", "validation", "split", "trainer", "quality_gate", "registry", "container", "deploy", "tuning");
         return new KilnConfig(
             source,
             ReadDataset(root.Section("dataset", required: true)!),
@@ -74,7 +77,8 @@ public sealed record KilnConfig(
             ReadQualityGate(root.Section("quality_gate", required: false)),
             ReadRegistry(root.Section("registry", required: false)),
             ReadContainer(root.Section("container", required: false)),
-            ReadDeploy(root.Section("deploy", required: false)));
+            ReadDeploy(root.Section("deploy", required: false)))
+        { Tuning = TuningConfigReader.Read(root.Section("tuning", required: false), source) };
     }
 
     private static DatasetConfig ReadDataset(YamlSection section)
@@ -262,6 +266,11 @@ public sealed record KilnConfig(
         foreach (var (name, value) in Trainer.Hyperparameters)
         {
             p[$"trainer.hyperparameters.{name}"] = Number(value);
+        }
+
+        foreach (var (name, value) in Tuning.LineageParameters)
+        {
+            p[name] = value;
         }
 
         foreach (var (name, value) in QualityGate.Minimums)

@@ -1,0 +1,28 @@
+namespace Kiln.Pipeline.Configuration;
+
+/// <summary>The values one hyperparameter of one trainer may take during tuning.</summary>
+/// <param name="Name">The snake_case hyperparameter name, as under trainer.hyperparameters.</param>
+/// <param name="Kind">How values are drawn.</param>
+/// <param name="Low">The smallest value (unused for <see cref="RangeKind.Choice"/>).</param>
+/// <param name="High">The largest value (unused for <see cref="RangeKind.Choice"/>).</param>
+/// <param name="Choices">The listed values of a <see cref="RangeKind.Choice"/>; empty otherwise.</param>
+public sealed record HyperparameterRange(string Name, RangeKind Kind, double Low, double High, IReadOnlyList<double> Choices)
+{
+    /// <summary>True for kinds whose values are whole numbers.</summary>
+    public bool IsInteger => Kind is RangeKind.Int or RangeKind.IntLog;
+
+    /// <summary>True for kinds drawn on a log scale.</summary>
+    public bool IsLog => Kind is RangeKind.Log or RangeKind.IntLog;
+
+    /// <summary>A range drawn evenly between two numbers.</summary>
+    public static HyperparameterRange Uniform(string name, double low, double high) => new(name, RangeKind.Uniform, low, high, []);
+
+    /// <summary>A range drawn evenly on a log scale between two positive numbers.</summary>
+    public static HyperparameterRange LogUniform(string name, double low, double high) => new(name, RangeKind.Log, low, high, []);
+
+    /// <summary>Whole numbers between two bounds, optionally on a log scale.</summary>
+    public static HyperparameterRange Integer(string name, double low, double high, bool log = false) => new(name, log ? RangeKind.IntLog : RangeKind.Int, low, high, []);
+
+    /// <summary>One of the listed values.</summary>
+    public static HyperparameterRange Choice(string name, params double[] values) => new(name, RangeKind.Choice, values.Min(), values.Max(), values);
+}
