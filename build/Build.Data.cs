@@ -18,7 +18,9 @@ partial class Build
     PipelineContext? _pipeline;
     readonly ConsoleStageReporter _reporter = new();
 
-    KilnConfig Config => _config ??= KilnConfig.Load(RootDirectory / "config" / $"{Env}.yaml");
+    AbsolutePath ConfigFile => RootDirectory / "config" / $"{Env}.yaml";
+
+    KilnConfig Config => _config ??= KilnConfig.Load(ConfigFile);
 
     PipelineContext Pipeline => _pipeline ??= new PipelineContext(RootDirectory, Config, _reporter);
 

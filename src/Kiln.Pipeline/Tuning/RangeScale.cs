@@ -35,6 +35,12 @@ public sealed record RangeScale(HyperparameterRange Range, double Low, double Hi
         {
             value = Math.Round(value, MidpointRounding.AwayFromZero);
         }
+        else if (value != 0)
+        {
+            // Four significant digits: the config then reads 0.0423, not 0.04231967120351, and still holds exactly what the trial scored.
+            var digits = Math.Clamp(3 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 0, 15);
+            value = Math.Round(value, digits, MidpointRounding.AwayFromZero);
+        }
 
         return Math.Clamp(value, Range.Low, Range.High);
     }

@@ -11,4 +11,7 @@ public enum RunStatus
 
     /// <summary>Finished with an error.</summary>
     Failed,
+
+    /// <summary>Its process died before finishing; found and closed by another process.</summary>
+    Killed,
 }

@@ -1,5 +1,6 @@
 using Kiln.Registry.Models;
 using Kiln.Registry.Runs;
+using Kiln.Registry.Studies;
 
 namespace Kiln.Registry.Storage;
 
@@ -59,4 +60,28 @@ public interface IRegistryStore
 
     /// <summary>Every content hash some version still references, for garbage collection.</summary>
     IReadOnlySet<string> ReferencedArtifactHashes();
+
+    /// <summary>Creates the study, or returns the stored one (raising its budget when <paramref name="study"/> asks for more); a different fingerprint is an error.</summary>
+    StudyRecord OpenStudy(StudyRecord study);
+
+    /// <summary>The study named <paramref name="name"/>, or null.</summary>
+    StudyRecord? FindStudy(string name);
+
+    /// <summary>Every study, newest first.</summary>
+    IReadOnlyList<StudyRecord> ListStudies();
+
+    /// <summary>
+    /// In one transaction: takes back a running trial whose worker is gone (closing its run as killed), or else starts the next trial number
+    /// with the parameters <see cref="TrialClaimRequest.Suggest"/> chooses; null when the budget is spent and no trial is abandoned.
+    /// </summary>
+    TrialClaim? ClaimTrial(TrialClaimRequest request);
+
+    /// <summary>Renews the worker's lease on a running trial; false when the worker no longer holds it.</summary>
+    bool RenewTrialLease(string study, int number, string owner, DateTimeOffset at);
+
+    /// <summary>Records a trial's end, its run's metrics and status in one transaction; false (nothing written) when the worker no longer holds it.</summary>
+    bool FinishTrial(TrialOutcome outcome);
+
+    /// <summary>Every trial of a study by number, with its current run's parameters and metrics.</summary>
+    IReadOnlyList<TrialRecord> ListTrials(string study);
 }

@@ -85,6 +85,30 @@ public static class Migrations
                 version INTEGER,
                 moved_at INTEGER NOT NULL);
             """),
+        new(5, "tuning studies and their trials, each claimed by one worker at a time", """
+            CREATE TABLE studies (
+                name TEXT PRIMARY KEY,
+                created_at INTEGER NOT NULL,
+                metric TEXT NOT NULL,
+                lower_is_better INTEGER NOT NULL,
+                budget INTEGER NOT NULL,
+                fingerprint TEXT NOT NULL,
+                description TEXT NOT NULL);
+            CREATE TABLE trials (
+                study TEXT NOT NULL REFERENCES studies (name),
+                number INTEGER NOT NULL,
+                run_id TEXT NOT NULL REFERENCES runs (id),
+                state TEXT NOT NULL,
+                value REAL,
+                attempt INTEGER NOT NULL,
+                owner TEXT NOT NULL,
+                heartbeat_at INTEGER NOT NULL,
+                started_at INTEGER NOT NULL,
+                ended_at INTEGER,
+                error TEXT,
+                PRIMARY KEY (study, number));
+            CREATE UNIQUE INDEX ix_trials_run_id ON trials (run_id);
+            """),
     ];
 
     /// <summary>The newest schema version this Kiln writes.</summary>

@@ -1,0 +1,35 @@
+using Kiln.Pipeline.Tuning;
+using Kiln.Registry.Runs;
+using Kiln.Targets;
+
+/// <summary>Experiments: a cross-validated search over every trainer and its hyperparameters, tracked in the registry.</summary>
+partial class Build
+{
+    [Parameter("Tune: write the best trial's trainer and hyperparameters into config/<env>.yaml")]
+    readonly bool Apply;
+
+    [Parameter("Tune: worker threads in this process (other processes running Tune join the same study)")]
+    readonly int Workers = 1;
+
+    [Parameter("Tune: the trial budget of the study (default tuning.trials)")]
+    readonly int? Trials;
+
+    [Parameter("Tune: minutes after which no new trial starts (default tuning.timeout_minutes)")]
+    readonly double? Timeout;
+
+    Target Tune => _ => _
+        .Description("Search trainers and hyperparameters by stratified cross-validation of the training split; --apply writes the winner to config")
+        .DependsOn(Features)
+        .Requires(() => Workers >= 1)
+        .Executes(async cancellationToken =>
+        {
+            var version = await Version(cancellationToken);
+            var outcome = new TuneCommand(Pipeline, Registry.Store, ConfigFile)
+                .Run(new RunStart(RunKind.Tune, version.SemVer, version.Sha, Env), new TuneOptions(Workers, Trials, Timeout), Apply, cancellationToken);
+            var study = outcome.Result.Setup.Record;
+            Log.Table(Leaderboard.Headers(study.Metric), Leaderboard.Rows(study, outcome.Result.Trials, 10));
+            Log.Information($"Report: {outcome.ReportPath}");
+            // Later targets of this invocation (Train, Evaluate) must see the config as applied.
+            (_config, _pipeline) = (null, null);
+        });
+}
