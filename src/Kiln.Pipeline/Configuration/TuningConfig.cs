@@ -39,7 +39,7 @@ public sealed record TuningConfig(
     public const int DefaultTrials = 40;
 
     /// <summary>The default wall-time budget in minutes, so the default run stays inside five minutes on a small machine.</summary>
-    public const double DefaultTimeoutMinutes = 4.5;
+    public const double DefaultTimeoutMinutes = 4;
 
     /// <summary>The settings used when the config has no `tuning:` section.</summary>
     /// <param name="source">The config file, for error locations.</param>

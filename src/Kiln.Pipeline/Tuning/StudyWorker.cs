@@ -42,10 +42,9 @@ public sealed class StudyWorker(PipelineContext context, IRegistryStore store, S
                 continue;
             }
 
-            if (claim.PreviousRunId is { } previous)
-            {
-                context.Reporter.Info($"trial {claim.Trial.Number}: taken back from a dead worker (run {previous} closed as killed)");
-            }
+            context.Reporter.Info(claim.PreviousRunId is { } previous
+                ? $"trial {claim.Trial.Number} started: taken back from a dead worker (run {previous} closed as killed)"
+                : $"trial {claim.Trial.Number} started");
 
             if (Score(validator, claim.Trial, cancellationToken))
             {

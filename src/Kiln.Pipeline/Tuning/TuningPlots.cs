@@ -45,7 +45,7 @@ public static class TuningPlots
         var bars = plot.Add.Bars(shown.Select((item, i) => new Bar { Position = i, Value = item.Importance, ValueBase = 0 }).ToArray());
         bars.Horizontal = true;
         plot.Axes.Left.SetTicks([.. shown.Select((_, i) => (double)i)], [.. shown.Select(item => item.Name)]);
-        plot.Title("Parameter importance (η² for the trainer, |Spearman ρ| with the score otherwise)");
+        plot.Title("Parameter importance");
         plot.XLabel("importance");
         plot.Axes.SetLimitsX(0, 1);
         AtomicFile.Write(path, stream => stream.Write(plot.GetImageBytes(Width + 200, Height, ImageFormat.Png)));

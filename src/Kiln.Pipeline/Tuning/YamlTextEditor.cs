@@ -131,11 +131,14 @@ public sealed class YamlTextEditor(string text)
         }
 
         parser.Consume<DocumentStart>();
-        var root = Node(parser);
+        var root = Node(parser, text);
         return root.IsMapping ? root : throw new YamlException("the document is not a mapping");
     }
 
-    private static YamlSpan Node(IParser parser)
+    // The parser marks a flow collection's end at its closing bracket; the span ends just past it.
+    private static int Closing(string text, ParsingEvent end, char bracket) => text.IndexOf(bracket, (int)end.Start.Index) + 1;
+
+    private static YamlSpan Node(IParser parser, string text)
     {
         switch (parser.Current)
         {
@@ -149,24 +152,24 @@ public sealed class YamlTextEditor(string text)
                 {
                     var keyEvent = parser.Current as Scalar ?? throw new YamlException(parser.Current!.Start, parser.Current.End, "only plain keys are supported");
                     parser.MoveNext();
-                    entries.Add((keyEvent.Value, (int)keyEvent.Start.Index, Node(parser)));
+                    entries.Add((keyEvent.Value, (int)keyEvent.Start.Index, Node(parser, text)));
                 }
 
                 var end = (MappingEnd)parser.Current;
                 parser.MoveNext();
                 var flow = start.Style == MappingStyle.Flow;
-                return new YamlSpan((int)start.Start.Index, flow ? (int)end.End.Index : entries.Count > 0 ? entries[^1].Item3.End : (int)start.End.Index, true, flow, entries);
+                return new YamlSpan((int)start.Start.Index, flow ? Closing(text, end, '}') : entries.Count > 0 ? entries[^1].Item3.End : (int)start.End.Index, true, flow, entries);
             case SequenceStart sequence:
                 parser.MoveNext();
                 var last = (int)sequence.End.Index;
                 while (parser.Current is not SequenceEnd)
                 {
-                    last = Node(parser).End;
+                    last = Node(parser, text).End;
                 }
 
                 var sequenceEnd = (SequenceEnd)parser.Current;
                 parser.MoveNext();
-                return new YamlSpan((int)sequence.Start.Index, sequence.Style == SequenceStyle.Flow ? (int)sequenceEnd.End.Index : last, false, sequence.Style == SequenceStyle.Flow, []);
+                return new YamlSpan((int)sequence.Start.Index, sequence.Style == SequenceStyle.Flow ? Closing(text, sequenceEnd, ']') : last, false, sequence.Style == SequenceStyle.Flow, []);
             default:
                 throw new YamlException(parser.Current!.Start, parser.Current.End, $"unexpected {parser.Current.GetType().Name}");
         }
