@@ -6,7 +6,7 @@ namespace Kiln.Pipeline.Tuning;
 /// <summary>
 /// Tree-structured Parzen Estimator (Bergstra et al., 2011) after a random warm-up: the completed trials are split into the best
 /// quarter and the rest (pruned trials count as the rest), and each choice maximises l(x)/g(x) over candidates drawn from l.
-/// The trainer is chosen first; its hyperparameters are then modelled only on the trials of that trainer.
+/// The trainer is drawn first, in proportion to l/g; its hyperparameters are then modelled only on the trials of that trainer.
 /// </summary>
 /// <param name="space">What to search.</param>
 /// <param name="seed">The study seed.</param>
@@ -35,7 +35,7 @@ public sealed class TpeSampler(SearchSpace space, int seed, int startupTrials, i
         var bad = ranked.Skip(goodCount).Concat(history.Where(t => t.State == TrialState.Pruned)).ToList();
 
         var trainerNames = space.Trainers.Select(t => t.Trainer).ToList();
-        var trainer = space.Trainers[ChooseCategory(trainerNames.Count, Indices(good, t => trainerNames.IndexOf(t.Parameters.Trainer)), Indices(bad, t => trainerNames.IndexOf(t.Parameters.Trainer)), random)];
+        var trainer = space.Trainers[ChooseTrainer(trainerNames.Count, Indices(good, t => trainerNames.IndexOf(t.Parameters.Trainer)), Indices(bad, t => trainerNames.IndexOf(t.Parameters.Trainer)), random)];
 
         var goodOfTrainer = good.Where(t => t.Parameters.Trainer == trainer.Trainer).ToList();
         var badOfTrainer = bad.Where(t => t.Parameters.Trainer == trainer.Trainer).ToList();
@@ -48,6 +48,26 @@ public sealed class TpeSampler(SearchSpace space, int seed, int startupTrials, i
         }
 
         return new TrialParameters(trainer.Trainer, values);
+    }
+
+    // With a handful of trainers the candidates always include every one, so argmax l/g would pick the same trainer forever;
+    // drawing in proportion to l/g keeps visiting the others, which matters when a trainer's first draws were unlucky.
+    private static int ChooseTrainer(int count, IEnumerable<int> good, IEnumerable<int> bad, Random random)
+    {
+        var l = new CategoricalEstimator(count, good);
+        var g = new CategoricalEstimator(count, bad);
+        var ratios = Enumerable.Range(0, count).Select(c => Math.Exp(l.LogDensity(c) - g.LogDensity(c))).ToArray();
+        var u = random.NextDouble() * ratios.Sum();
+        for (var c = 0; c < count; c++)
+        {
+            u -= ratios[c];
+            if (u < 0)
+            {
+                return c;
+            }
+        }
+
+        return count - 1;
     }
 
     private int ChooseCategory(int count, IEnumerable<int> good, IEnumerable<int> bad, Random random)
