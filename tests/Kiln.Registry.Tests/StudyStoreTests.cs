@@ -105,4 +105,18 @@ public sealed class StudyStoreTests
         Assert.Contains("was created with another search setup or other data", error.Message);
         Assert.Equal([Study.Name], store.ListStudies().Select(s => s.Name));
     }
+
+    [Fact]
+    public void TheModelCardNamesTheStudyAndTrialTheTrainerCameFrom()
+    {
+        using var temp = new TempRegistry();
+        var registry = temp.Open();
+        var run = registry.StartRun(new RunStart(RunKind.Evaluate));
+        registry.LogParameters(run, new Dictionary<string, string> { [StudyLineage.Study] = "churn-abc", [StudyLineage.Trial] = "12", [StudyLineage.Run] = "01TRIAL" });
+
+        var version = registry.Register(TempRegistry.Request(temp.File("model.onnx")) with { SourceRunId = run });
+
+        var card = File.ReadAllText(version.Artifacts.Single(a => a.Name == Kiln.Registry.Models.ModelCardWriter.FileName).StorePath);
+        Assert.Contains("- Trainer tuned by: study `churn-abc`, trial 12 (run `01TRIAL`)", card, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kiln.Pipeline.Evaluation;
+using Kiln.Registry.Studies;
 
 namespace Kiln.Pipeline.Configuration;
 
@@ -51,9 +52,9 @@ public sealed record TuningConfig(
     public IReadOnlyDictionary<string, string> LineageParameters => Applied is { } applied
         ? new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["tuning.applied.study"] = applied.Study,
-            ["tuning.applied.trial"] = applied.Trial.ToString(CultureInfo.InvariantCulture),
-            ["tuning.applied.run"] = applied.Run,
+            [StudyLineage.Study] = applied.Study,
+            [StudyLineage.Trial] = applied.Trial.ToString(CultureInfo.InvariantCulture),
+            [StudyLineage.Run] = applied.Run,
         }
         : new Dictionary<string, string>(StringComparer.Ordinal);
 }

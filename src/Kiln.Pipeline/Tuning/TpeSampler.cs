@@ -10,7 +10,7 @@ namespace Kiln.Pipeline.Tuning;
 /// </summary>
 /// <param name="space">What to search.</param>
 /// <param name="seed">The study seed.</param>
-/// <param name="startupTrials">How many completed trials are drawn at random before TPE takes over.</param>
+/// <param name="startupTrials">How many finished (complete or pruned) trials are drawn at random before TPE takes over.</param>
 /// <param name="candidates">How many candidates are drawn from l(x) per choice.</param>
 public sealed class TpeSampler(SearchSpace space, int seed, int startupTrials, int candidates = 24) : ISampler
 {
@@ -22,7 +22,8 @@ public sealed class TpeSampler(SearchSpace space, int seed, int startupTrials, i
     public TrialParameters Suggest(int number, IReadOnlyList<TrialObservation> history)
     {
         var complete = history.Where(t => t.State == TrialState.Complete && !double.IsNaN(t.Score)).ToList();
-        if (complete.Count < startupTrials)
+        // Pruned trials count towards the warm-up too: they were scored, and with pruning on they may be most of the early trials.
+        if (complete.Count + history.Count(t => t.State == TrialState.Pruned) < startupTrials || complete.Count == 0)
         {
             return _warmUp.Suggest(number, history);
         }
