@@ -35,7 +35,9 @@ public sealed record WorkerIdentity(string Host, int ProcessId, long StartedAt)
         try
         {
             using var process = Process.GetProcessById(ProcessId);
-            return process.HasExited || Of(process).StartedAt != StartedAt;
+            // Linux derives a process's start time from the boot time, which each reader computes afresh, so two readings differ by milliseconds;
+            // a pid reused by another process starts seconds apart at the least.
+            return process.HasExited || Math.Abs(Of(process).StartedAt - StartedAt) > 2_000;
         }
         catch (ArgumentException)
         {
