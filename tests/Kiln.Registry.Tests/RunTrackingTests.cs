@@ -1,3 +1,4 @@
+using Kiln.Hashing;
 using Kiln.Registry.Artifacts;
 using Kiln.Registry.Runs;
 using Kiln.Registry.Storage;
@@ -123,5 +124,5 @@ public sealed class RunTrackingTests
     }
 
     private static ModelRegistry Open(TempRegistry temp, TimeProvider clock) =>
-        new(new SqliteRegistryStore(temp.Options), new ContentStore(temp.Options.StoreDirectory), clock);
+        new(new SqliteRegistryStore(temp.Options), new FileArtifactStore(temp.Options.StoreDirectory), clock);
 }

@@ -116,7 +116,7 @@ public sealed class StudyStoreTests
 
         var version = registry.Register(TempRegistry.Request(temp.File("model.onnx")) with { SourceRunId = run });
 
-        var card = File.ReadAllText(version.Artifacts.Single(a => a.Name == Kiln.Registry.Models.ModelCardWriter.FileName).StorePath);
+        var card = File.ReadAllText(version.Version.Artifacts.Single(a => a.Name == Kiln.Registry.Models.ModelCardWriter.FileName).StorePath);
         Assert.Contains("- Trainer tuned by: study `churn-abc`, trial 12 (run `01TRIAL`)", card, StringComparison.Ordinal);
     }
 }

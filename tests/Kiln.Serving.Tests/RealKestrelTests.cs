@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Kiln.Inference.Tests.Support;
 using Kiln.Serving.Tests.Support;
+using Kiln.Testing;
 
 namespace Kiln.Serving.Tests;
 
@@ -122,6 +122,27 @@ public sealed class RealKestrelTests(ServingFixture fixture)
         Assert.Contains("sha256 mismatch", service.Output, StringComparison.Ordinal);
         Assert.Contains(wrong, service.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", service.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswersAChunkSizePastTwoToTheSixtyFourWith400NotA500()
+    {
+        await using var service = ServiceProcess.Start(ServiceProcess.FreePort(), fixture.ProcessEnvironment());
+        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, service.Port, TestContext.Current.CancellationToken);
+        var stream = tcp.GetStream();
+
+        // Kestrel reports this overflow as a plain IOException, not as a bad request.
+        var request = "POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+            + "FFFFFFFFFFFFFFFFFF\r\n[1]\r\n0\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request), TestContext.Current.CancellationToken);
+        using var reader = new StreamReader(stream);
+        var answer = await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("HTTP/1.1 400", answer, StringComparison.Ordinal);
+        Assert.Contains("the request body could not be read: Bad chunk size data", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"LogLevel\":\"Error\"", service.Output, StringComparison.Ordinal);
     }
 
     [Fact]

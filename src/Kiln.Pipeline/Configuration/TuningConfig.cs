@@ -1,6 +1,4 @@
-using System.Globalization;
 using Kiln.Pipeline.Evaluation;
-using Kiln.Registry.Studies;
 
 namespace Kiln.Pipeline.Configuration;
 
@@ -9,7 +7,6 @@ namespace Kiln.Pipeline.Configuration;
 /// <param name="Trainers">The trainers searched, in order.</param>
 /// <param name="SearchSpace">Per trainer, the ranges that replace the default ones (fixed values are single choices).</param>
 /// <param name="Folds">How many stratified folds of the training split score each trial.</param>
-/// <param name="FoldsLocation">"file:line" of the folds key (or of the section, or the file), for errors found on the data.</param>
 /// <param name="Metric">The metric optimised, from <see cref="MetricNames.All"/>.</param>
 /// <param name="Trials">The most trials the study runs.</param>
 /// <param name="TimeoutMinutes">Wall time after which a worker starts no new trial, or null for none.</param>
@@ -17,13 +14,12 @@ namespace Kiln.Pipeline.Configuration;
 /// <param name="Sampler">"tpe" or "random".</param>
 /// <param name="StartupTrials">How many random trials TPE and the pruner wait for before they act.</param>
 /// <param name="Pruner">"median" or "none".</param>
-/// <param name="Applied">The trial the trainer section was last written from, or null.</param>
+/// <param name="Applied">The trial the trainer section was last written from, or null; flattened as the <c>tuning.applied.*</c> lineage keys of <see cref="Kiln.Registry.Studies.StudyLineage"/>.</param>
 public sealed record TuningConfig(
     string? Study,
     IReadOnlyList<string> Trainers,
     IReadOnlyDictionary<string, IReadOnlyList<HyperparameterRange>> SearchSpace,
     int Folds,
-    string FoldsLocation,
     string Metric,
     int Trials,
     double? TimeoutMinutes,
@@ -33,28 +29,23 @@ public sealed record TuningConfig(
     string Pruner,
     AppliedTrial? Applied)
 {
-    /// <summary>The default number of folds.</summary>
-    public const int DefaultFolds = 5;
+    /// <summary>The values used for every key the file leaves out: every trainer with its default ranges, 5 folds, 40 trials or 4 minutes
+    /// (so the default run stays inside five minutes on a small machine), TPE after 8 random trials, median pruning.</summary>
+    public static TuningConfig Default { get; } = new(
+        Study: null,
+        Trainers: TrainerCatalog.Names,
+        SearchSpace: new Dictionary<string, IReadOnlyList<HyperparameterRange>>(StringComparer.Ordinal),
+        Folds: 5,
+        Metric: MetricNames.RocAuc,
+        Trials: 40,
+        TimeoutMinutes: 4,
+        Seed: 1,
+        Sampler: "tpe",
+        StartupTrials: 8,
+        Pruner: "median",
+        Applied: null);
 
-    /// <summary>The default trial budget.</summary>
-    public const int DefaultTrials = 40;
-
-    /// <summary>The default wall-time budget in minutes, so the default run stays inside five minutes on a small machine.</summary>
-    public const double DefaultTimeoutMinutes = 4;
-
-    /// <summary>The settings used when the config has no `tuning:` section.</summary>
-    /// <param name="source">The config file, for error locations.</param>
-    public static TuningConfig Default(string source) => new(
-        null, TrainerCatalog.Names, new Dictionary<string, IReadOnlyList<HyperparameterRange>>(StringComparer.Ordinal),
-        DefaultFolds, source, MetricNames.RocAuc, DefaultTrials, DefaultTimeoutMinutes, 1, "tpe", 8, "median", null);
-
-    /// <summary>The lineage parameters recorded with every tracked run: which study and trial the trainer came from.</summary>
-    public IReadOnlyDictionary<string, string> LineageParameters => Applied is { } applied
-        ? new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            [StudyLineage.Study] = applied.Study,
-            [StudyLineage.Trial] = applied.Trial.ToString(CultureInfo.InvariantCulture),
-            [StudyLineage.Run] = applied.Run,
-        }
-        : new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>"file:line" of the folds key (or of the section, or the file), for the fold check that can only run on the data.</summary>
+    /// <remarks>Not public, so it is not flattened into the run parameters: it moves whenever the file is edited above it.</remarks>
+    internal string FoldsLocation { get; init; } = "";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiln.Naming;
 using Kiln.Pipeline.Evaluation;
 using YamlDotNet.RepresentationModel;
 
@@ -9,30 +10,25 @@ internal static class TuningConfigReader
 {
     private static readonly string[] RangeKinds = ["uniform", "log", "int", "int_log", "choice"];
 
-    /// <summary>Reads the section, or returns the defaults when it is absent.</summary>
-    public static TuningConfig Read(YamlSection? section, string source)
+    /// <summary>Reads the section, taking every value it leaves out (all of them when it is absent) from <see cref="TuningConfig.Default"/>.</summary>
+    public static TuningConfig Read(YamlSection section)
     {
-        var defaults = TuningConfig.Default(source);
-        if (section is null)
-        {
-            return defaults;
-        }
-
+        var defaults = TuningConfig.Default;
         section.RejectUnknownKeys("study", "trainers", "search_space", "folds", "metric", "trials", "timeout_minutes", "seed", "sampler", "startup_trials", "pruner", "applied");
-        var trainers = ReadTrainers(section);
-        var metric = section.String("metric", required: false, MetricNames.RocAuc)!;
+        var trainers = ReadTrainers(section, defaults.Trainers);
+        var metric = section.String("metric", defaults.Metric);
         if (!MetricNames.All.Contains(metric, StringComparer.Ordinal))
         {
             throw section.Error(ValueNode(section, "metric")!, $"unknown metric '{metric}' in 'tuning.metric'{Suggestions.Hint(metric, MetricNames.All)}");
         }
 
-        var sampler = section.String("sampler", required: false, defaults.Sampler)!;
+        var sampler = section.String("sampler", defaults.Sampler);
         if (sampler is not ("tpe" or "random"))
         {
             throw section.Error(ValueNode(section, "sampler")!, $"'tuning.sampler' must be tpe or random, got '{sampler}'");
         }
 
-        var pruner = section.String("pruner", required: false, defaults.Pruner)!;
+        var pruner = section.String("pruner", defaults.Pruner);
         if (pruner is not ("median" or "none"))
         {
             throw section.Error(ValueNode(section, "pruner")!, $"'tuning.pruner' must be median or none, got '{pruner}'");
@@ -48,11 +44,10 @@ internal static class TuningConfigReader
         }
 
         return new TuningConfig(
-            section.String("study", required: false),
+            section.String("study", required: false, defaults.Study),
             trainers,
             ReadSearchSpace(section, trainers),
             section.Int("folds", defaults.Folds, 2, 100),
-            $"{section.File}:{foldsNode?.Start.Line ?? section.Line}",
             metric,
             ReadTrials(section, defaults.Trials),
             timeout,
@@ -60,7 +55,10 @@ internal static class TuningConfigReader
             sampler,
             section.Int("startup_trials", defaults.StartupTrials, 1, 10_000),
             pruner,
-            ReadApplied(section.Section("applied", required: false)));
+            ValueNode(section, "applied") is null ? defaults.Applied : ReadApplied(section.Section("applied", required: true)))
+        {
+            FoldsLocation = $"{section.File}:{foldsNode?.Start.Line ?? section.Line}",
+        };
     }
 
     private static int ReadTrials(YamlSection section, int fallback)
@@ -73,12 +71,12 @@ internal static class TuningConfigReader
         return section.Int("trials", fallback, 1, 1_000_000);
     }
 
-    private static IReadOnlyList<string> ReadTrainers(YamlSection section)
+    private static IReadOnlyList<string> ReadTrainers(YamlSection section, IReadOnlyList<string> fallback)
     {
         var node = ValueNode(section, "trainers");
         if (node is null || IsNull(node))
         {
-            return TrainerCatalog.Names;
+            return fallback;
         }
 
         if (node is not YamlSequenceNode sequence)
@@ -115,19 +113,19 @@ internal static class TuningConfigReader
     {
         var space = new Dictionary<string, IReadOnlyList<HyperparameterRange>>(StringComparer.Ordinal);
         var searchSpace = section.Section("search_space", required: false);
-        foreach (var (trainer, trainerKey, _) in searchSpace?.Entries() ?? [])
+        foreach (var (trainer, trainerKey, _) in searchSpace.Entries())
         {
             if (!TrainerCatalog.Names.Contains(trainer, StringComparer.Ordinal))
             {
-                throw searchSpace!.Error(trainerKey, $"unknown trainer '{searchSpace.KeyPath(trainer)}'{Suggestions.Hint(trainer, TrainerCatalog.Names)}");
+                throw searchSpace.Error(trainerKey, $"unknown trainer '{searchSpace.KeyPath(trainer)}'{Suggestions.Hint(trainer, TrainerCatalog.Names)}");
             }
 
             if (!trainers.Contains(trainer))
             {
-                throw searchSpace!.Error(trainerKey, $"'{searchSpace.KeyPath(trainer)}' is not searched: add {trainer} to 'tuning.trainers' or remove its ranges");
+                throw searchSpace.Error(trainerKey, $"'{searchSpace.KeyPath(trainer)}' is not searched: add {trainer} to 'tuning.trainers' or remove its ranges");
             }
 
-            var ranges = searchSpace!.Section(trainer, required: true)!;
+            var ranges = searchSpace.Section(trainer, required: true);
             var specs = TrainerCatalog.Hyperparameters(trainer);
             var list = new List<HyperparameterRange>();
             foreach (var (name, nameNode, value) in ranges.Entries())
@@ -225,13 +223,8 @@ internal static class TuningConfigReader
             : number;
     }
 
-    private static AppliedTrial? ReadApplied(YamlSection? section)
+    private static AppliedTrial ReadApplied(YamlSection section)
     {
-        if (section is null)
-        {
-            return null;
-        }
-
         section.RejectUnknownKeys("study", "trial", "run");
         return new AppliedTrial(section.String("study", required: true)!, section.Int("trial", 0, 0), section.String("run", required: true)!);
     }

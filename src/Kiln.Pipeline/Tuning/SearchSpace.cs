@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Kiln.Pipeline.Configuration;
 
@@ -35,7 +34,7 @@ public sealed record SearchSpace(IReadOnlyList<TrainerSpace> Trainers)
             text.Append(space.Trainer).Append(':');
             foreach (var range in space.Ranges.OrderBy(r => r.Name, StringComparer.Ordinal))
             {
-                text.Append(CultureInfo.InvariantCulture, $" {range.Name}={range.Kind}[{string.Join(",", (range.Kind == RangeKind.Choice ? range.Choices : [range.Low, range.High]).Select(v => v.ToString("R", CultureInfo.InvariantCulture)))}]");
+                text.Append(' ').Append(range);
             }
 
             text.Append('\n');

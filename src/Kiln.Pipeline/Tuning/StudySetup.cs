@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
-using Kiln.Inference;
+using Kiln.Hashing;
 using Kiln.Pipeline.Evaluation;
 using Kiln.Registry.Studies;
 
@@ -27,7 +26,7 @@ public sealed record StudySetup(SearchSpace Space, Objective Objective, StudyRec
             .Append(space.Describe())
             .ToString();
         // The data's hash is part of the fingerprint: new data is a new study, never a mix of incomparable trials.
-        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(description + FileHash.Sha256(context.TrainCsv))))[..16];
+        var fingerprint = FileHash.Sha256(Encoding.UTF8.GetBytes(description + FileHash.Sha256(context.TrainCsv)))[..16];
         var name = tuning.Study ?? $"{context.Config.Registry.ModelName}-{fingerprint[..8]}";
         return new StudySetup(space, new Objective(tuning.Metric), new StudyRecord(name, now, tuning.Metric, MetricNames.LowerIsBetter(tuning.Metric), trials, fingerprint, description));
     }

@@ -85,6 +85,18 @@ public static class Migrations
                 version INTEGER,
                 moved_at INTEGER NOT NULL);
             """),
+
+        // BIGINT for the millisecond times, which overflow a PostgreSQL INTEGER (SQLite treats both alike); one ADD COLUMN per statement
+        // because PostgreSQL and SQLite agree on that form. Older rows keep NULLs: a run from before owners existed has none.
+        new(4, "run owners (host, pid, process start) and heartbeats, so killed runs are detected; artifact lookup by hash", """
+            ALTER TABLE runs ADD COLUMN owner_host TEXT;
+            ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
+            ALTER TABLE runs ADD COLUMN owner_started_at BIGINT;
+            ALTER TABLE runs ADD COLUMN heartbeat_at BIGINT;
+            CREATE INDEX ix_runs_kind_started_at ON runs (kind, started_at DESC, id DESC);
+            CREATE INDEX ix_run_artifacts_sha256 ON run_artifacts (sha256);
+            """),
+
         new(5, "tuning studies and their trials, each claimed by one worker at a time", """
             CREATE TABLE studies (
                 name TEXT PRIMARY KEY,

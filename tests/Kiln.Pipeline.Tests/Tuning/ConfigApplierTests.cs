@@ -12,7 +12,7 @@ public sealed class ConfigApplierTests
         Study.Name, 17, "01JTRIALRUN", TrialState.Complete, 0.88, 1, "host/1/1", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null,
         new TrialParameters(trainer, values.ToDictionary(v => v.Name, v => v.Value)).ToRunParameters(), new Dictionary<string, double>());
 
-    private static string ShippedConfig() => File.ReadAllText(Path.Combine(TestWorkspace.RepositoryRoot(), "config", "local.yaml"));
+    private static string ShippedConfig() => File.ReadAllText(Path.Combine(Kiln.Testing.RepositoryRoot.Path, "config", "local.yaml"));
 
     [Fact]
     public void WritesTheTrialIntoTheShippedConfigKeepingEveryCommentAndEveryOtherLine()

@@ -48,7 +48,6 @@ public sealed class TuningConfigTests
         Assert.Equal([10.0, 20, 40], ranges["minimum_example_count_per_leaf"].Choices);
         Assert.Equal([0.5], ranges["l1_regularization"].Choices);
         Assert.Equal((3, 12, 2.5, 9), (tuning.Folds, tuning.Trials, tuning.TimeoutMinutes, tuning.Seed));
-        Assert.Equal("config/test.yaml:17", tuning.FoldsLocation);
     }
 
     [Fact]

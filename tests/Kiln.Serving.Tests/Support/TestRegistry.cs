@@ -9,26 +9,38 @@ public sealed class TestRegistry : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("kiln-serving-registry-").FullName;
 
-    /// <summary>Registers the model twice so alias and version references resolve to different versions.</summary>
+    /// <summary>Registers the model and a byte-different copy of it, so alias and version references resolve to different versions.</summary>
     /// <param name="modelPath">The .onnx file to register.</param>
-    public TestRegistry(string modelPath)
+    /// <param name="withChampion">False registers the second version only, so there is a challenger but no champion yet.</param>
+    public TestRegistry(string modelPath, bool withChampion = true)
     {
         var registry = ModelRegistry.Open(new RegistryOptions(DatabasePath));
-        Champion = registry.Register(Request(modelPath, new PromotionDecision(PromotionOutcome.Champion, "first model", "roc_auc", 0.8)));
-        Challenger = registry.Register(Request(modelPath, new PromotionDecision(PromotionOutcome.Challenger, "not better", "roc_auc", 0.79, 0.8, -0.01)));
+        Champion = withChampion ? registry.Register(Request(modelPath, new PromotionDecision(PromotionOutcome.Champion, "first model", "roc_auc", 0.8))).Version : null;
+        Challenger = registry.Register(Request(RetaggedCopy(modelPath), new PromotionDecision(PromotionOutcome.Challenger, "not better", "roc_auc", 0.79, 0.8, -0.01))).Version;
     }
 
     /// <summary>The registry database file.</summary>
     public string DatabasePath => Path.Combine(_directory, "kiln.db");
 
-    /// <summary>Version 1, aliased champion.</summary>
-    public ModelVersion Champion { get; }
+    /// <summary>Version 1, aliased champion (null when made without one).</summary>
+    public ModelVersion? Champion { get; }
 
     /// <summary>Version 2, aliased challenger.</summary>
     public ModelVersion Challenger { get; }
 
     /// <inheritdoc />
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    // The registry keeps identical bytes as one version, so the challenger gets the same graph with another doc_string:
+    // a length-delimited ModelProto field 6 appended to the file, which protobuf parsers read as the last value of that field.
+    private string RetaggedCopy(string modelPath)
+    {
+        var copy = Path.Combine(_directory, "challenger", Path.GetFileName(modelPath));
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        var docString = System.Text.Encoding.UTF8.GetBytes("challenger");
+        File.WriteAllBytes(copy, [.. File.ReadAllBytes(modelPath), (6 << 3) | 2, (byte)docString.Length, .. docString]);
+        return copy;
+    }
 
     private static RegistrationRequest Request(string modelPath, PromotionDecision decision) => new(
         "churn",
