@@ -24,7 +24,7 @@ partial class Build
         .Executes(async cancellationToken =>
         {
             var version = await Version(cancellationToken);
-            var outcome = new TuneCommand(Pipeline, Registry.Store, ConfigFile)
+            var outcome = new TuneCommand(Pipeline, Registry, ConfigFile)
                 .Run(new RunStart(RunKind.Tune, version.SemVer, version.Sha, Env), new TuneOptions(Workers, Trials, Timeout), Apply, cancellationToken);
             var study = outcome.Result.Setup.Record;
             Log.Table(Leaderboard.Headers(study.Metric), Leaderboard.Rows(study, outcome.Result.Trials, 10));

@@ -7,7 +7,6 @@ using Kiln.Pipeline.Features;
 using Kiln.Pipeline.Tuning;
 using Kiln.Registry;
 using Kiln.Registry.Runs;
-using Kiln.Registry.Storage;
 using Kiln.Registry.Studies;
 
 // Usage: dotnet run -c Release --project bench/Kiln.Tuning.Comparison -- <repository root> <churn|loans> <trials> <seed,seed,...> [workers]
@@ -46,9 +45,9 @@ foreach (var seed in seeds)
     {
         var context = new PipelineContext(workspace, KilnConfig.Parse(Yaml(sampler, pruner, seed), "comparison.yaml"));
         var database = Path.Combine(workspace, $"registry-{sampler}-{seed}-{Guid.NewGuid():N}.db");
-        var store = new SqliteRegistryStore(new RegistryOptions(database));
+        var registry = ModelRegistry.Open(new RegistryOptions(database));
         var clock = Stopwatch.StartNew();
-        var result = new StudyRunner(context, store).Run(new RunStart(RunKind.Tune), new TuneOptions(workers), CancellationToken.None);
+        var result = new StudyRunner(context, registry).Run(new RunStart(RunKind.Tune), new TuneOptions(workers), CancellationToken.None);
         var best = result.Best!;
         var states = result.Trials.GroupBy(t => t.State).ToDictionary(g => g.Key, g => g.Count());
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

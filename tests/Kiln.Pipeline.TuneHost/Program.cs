@@ -4,19 +4,19 @@ using Kiln.Pipeline.Configuration;
 using Kiln.Pipeline.Tuning;
 using Kiln.Registry;
 using Kiln.Registry.Runs;
-using Kiln.Registry.Storage;
 
-// Usage: <root> <config.yaml> <registry.db> <lease seconds>
-// One Tune worker process on the study the config describes; the features must exist already.
+// Usage: <root> <config.yaml> <registry.db> <heartbeat milliseconds>
+// One Tune worker process on the study the config describes; the features must exist already. Its trials' runs heartbeat at the
+// given interval and are presumed killed after six missed beats, the ratio of HeartbeatPolicy.Default.
 if (args.Length != 4)
 {
-    Console.Error.WriteLine("usage: <root> <config.yaml> <registry.db> <lease seconds>");
+    Console.Error.WriteLine("usage: <root> <config.yaml> <registry.db> <heartbeat milliseconds>");
     return 2;
 }
 
 var context = new PipelineContext(args[0], KilnConfig.Load(args[1]), new ConsoleReporter());
-var store = new SqliteRegistryStore(new RegistryOptions(args[2]));
-var lease = TimeSpan.FromSeconds(double.Parse(args[3], CultureInfo.InvariantCulture));
-var result = new StudyRunner(context, store).Run(new RunStart(RunKind.Tune), new TuneOptions(LeaseTimeout: lease, PollInterval: TimeSpan.FromMilliseconds(200)), CancellationToken.None);
+var interval = TimeSpan.FromMilliseconds(int.Parse(args[3], CultureInfo.InvariantCulture));
+var registry = ModelRegistry.Open(new RegistryOptions(args[2], Heartbeat: new HeartbeatPolicy(interval, 6 * interval)));
+var result = new StudyRunner(context, registry).Run(new RunStart(RunKind.Tune), new TuneOptions(PollInterval: interval), CancellationToken.None);
 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DONE {result.RecordedHere}"));
 return 0;

@@ -1,24 +1,23 @@
 using System.Diagnostics;
 using System.Globalization;
 using Kiln.Pipeline.Schema;
+using Kiln.Registry;
 using Kiln.Registry.Runs;
-using Kiln.Registry.Storage;
 using Kiln.Registry.Studies;
 
 namespace Kiln.Pipeline.Tuning;
 
 /// <summary>One worker of a study: claims trials from the registry, scores them by cross-validation, and records each in one transaction.</summary>
 /// <param name="context">The pipeline context.</param>
-/// <param name="store">The registry store the study lives in.</param>
+/// <param name="registry">The registry the study lives in; it heartbeats each trial's run and decides which runs were killed.</param>
 /// <param name="setup">The study.</param>
 /// <param name="run">The kind, version, commit and environment of the trial runs.</param>
-/// <param name="owner">This worker's identity in the owner column.</param>
-/// <param name="options">Lease and poll settings.</param>
-public sealed class StudyWorker(PipelineContext context, IRegistryStore store, StudySetup setup, RunStart run, string owner, TuneOptions options)
+/// <param name="options">The poll interval.</param>
+public sealed class StudyWorker(PipelineContext context, ModelRegistry registry, StudySetup setup, RunStart run, TuneOptions options)
 {
     /// <summary>Scores trials until the budget or <paramref name="deadline"/> is reached; returns how many trials this worker recorded.</summary>
     /// <param name="deadline">No new trial is claimed after this time.</param>
-    /// <param name="cancellationToken">Stops between folds; the trial in hand is taken back by the next worker.</param>
+    /// <param name="cancellationToken">Stops between folds; the trial in hand is closed as failed and taken back by the next worker.</param>
     public int Run(DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var schema = FeatureSchema.Load(context.FeaturesJson);
@@ -27,13 +26,12 @@ public sealed class StudyWorker(PipelineContext context, IRegistryStore store, S
         var recorded = 0;
         while (!cancellationToken.IsCancellationRequested && DateTimeOffset.UtcNow < deadline)
         {
-            var claim = store.ClaimTrial(new TrialClaimRequest(
-                setup.Record.Name, owner, RunId.New(DateTimeOffset.UtcNow), run, DateTimeOffset.UtcNow, IsAbandoned,
-                (number, trials) => Parameters(number, sampler.Suggest(number, [.. trials.Select(t => TrialMetrics.Observe(t, setup.Objective))]))));
+            var claim = registry.ClaimTrial(setup.Record.Name, run,
+                (number, trials) => Parameters(number, sampler.Suggest(number, [.. trials.Select(t => TrialMetrics.Observe(t, setup.Objective))])));
             if (claim is null)
             {
                 // Budget spent: stay while another worker's trial is running, to take it back should that worker die.
-                if (!store.ListTrials(setup.Record.Name).Any(t => t.State == TrialState.Running))
+                if (!registry.ListTrials(setup.Record.Name).Any(t => t.State == TrialState.Running))
                 {
                     break;
                 }
@@ -43,7 +41,7 @@ public sealed class StudyWorker(PipelineContext context, IRegistryStore store, S
             }
 
             context.Reporter.Info(claim.PreviousRunId is { } previous
-                ? $"trial {claim.Trial.Number} started: taken back from a dead worker (run {previous} closed as killed)"
+                ? $"trial {claim.Trial.Number} started: taken back from run {previous}, which stopped without finishing it"
                 : $"trial {claim.Trial.Number} started");
 
             if (Score(validator, claim.Trial, cancellationToken))
@@ -60,8 +58,6 @@ public sealed class StudyWorker(PipelineContext context, IRegistryStore store, S
         var parameters = TrialParameters.FromRunParameters(trial.Parameters);
         var clock = Stopwatch.StartNew();
         var pruner = TuningComponents.Pruner(context.Config.Tuning);
-        var lease = options.EffectiveLeaseTimeout / 4;
-        using var heartbeat = new Timer(_ => Heartbeat(trial), null, lease, lease);
         TrialOutcome outcome;
         try
         {
@@ -70,44 +66,40 @@ public sealed class StudyWorker(PipelineContext context, IRegistryStore store, S
             {
                 var score = setup.Objective.Score(results.Average(r => r.Metrics[setup.Objective.Metric]));
                 // Read fresh each fold: the other workers' trials finished since the claim count too.
-                var history = store.ListTrials(trial.Study).Where(t => t.Number != trial.Number).Select(t => TrialMetrics.Observe(t, setup.Objective)).ToList();
+                var history = registry.Store.ListTrials(trial.Study).Where(t => t.Number != trial.Number).Select(t => TrialMetrics.Observe(t, setup.Objective)).ToList();
                 pruned = pruner.ShouldPrune(results.Count, score, history);
                 return !pruned;
             }, cancellationToken);
             var mean = folds.Average(f => f.Metrics[setup.Objective.Metric]);
-            outcome = new TrialOutcome(trial.Study, trial.Number, owner, pruned ? TrialState.Pruned : TrialState.Complete, mean,
+            outcome = new TrialOutcome(trial.Study, trial.Number, trial.RunId, pruned ? TrialState.Pruned : TrialState.Complete, mean,
                 TrialMetrics.Of(setup.Objective.Metric, folds, clock.Elapsed.TotalSeconds), null, DateTimeOffset.UtcNow);
         }
         catch (OperationCanceledException)
         {
+            // Closing the run (and with it the heartbeat) hands the trial back at once, rather than after the staleness threshold.
+            try
+            {
+                registry.FinishRun(trial.RunId, RunStatus.Failed);
+            }
+            catch (RegistryException)
+            {
+                // Already presumed killed: the next claim takes the trial back all the same.
+            }
+
             throw;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A trainer that rejects its parameters fails this trial only; the study goes on.
-            outcome = new TrialOutcome(trial.Study, trial.Number, owner, TrialState.Failed, null,
+            outcome = new TrialOutcome(trial.Study, trial.Number, trial.RunId, TrialState.Failed, null,
                 new Dictionary<string, double> { ["duration_seconds"] = clock.Elapsed.TotalSeconds }, e.Message, DateTimeOffset.UtcNow);
         }
 
-        heartbeat.Change(Timeout.Infinite, Timeout.Infinite);
-        var recorded = store.FinishTrial(outcome);
+        var recorded = registry.FinishTrial(outcome);
         context.Reporter.Info(recorded
             ? TrialLine(trial.Number, parameters, outcome, clock.Elapsed)
-            : $"trial {trial.Number}: another worker took it back while this one was presumed dead; its result is discarded");
+            : $"trial {trial.Number}: its run was presumed killed while this process looked dead, so another attempt scores it and this result is discarded");
         return recorded;
-    }
-
-    private void Heartbeat(TrialRecord trial)
-    {
-        try
-        {
-            store.RenewTrialLease(trial.Study, trial.Number, owner, DateTimeOffset.UtcNow);
-        }
-        catch (Exception e) when (e is Kiln.Registry.RegistryException)
-        {
-            // A missed heartbeat only shortens the lease; the next one, or the finish, still goes through.
-            context.Reporter.Info($"trial {trial.Number}: heartbeat failed ({e.Message})");
-        }
     }
 
     private string TrialLine(int number, TrialParameters parameters, TrialOutcome outcome, TimeSpan elapsed)
@@ -125,8 +117,4 @@ public sealed class StudyWorker(PipelineContext context, IRegistryStore store, S
             ["tuning.study"] = setup.Record.Name,
             ["tuning.trial"] = number.ToString(CultureInfo.InvariantCulture),
         };
-
-    private bool IsAbandoned(TrialRecord trial) =>
-        trial.Owner != owner
-        && (WorkerIdentity.Parse(trial.Owner.Split('#')[0])?.IsDeadOnThisHost() == true || DateTimeOffset.UtcNow - trial.HeartbeatAt > options.EffectiveLeaseTimeout);
 }

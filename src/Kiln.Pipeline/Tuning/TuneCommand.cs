@@ -1,15 +1,15 @@
 using System.Globalization;
+using Kiln.Registry;
 using Kiln.Registry.Runs;
-using Kiln.Registry.Storage;
 using Kiln.Registry.Studies;
 
 namespace Kiln.Pipeline.Tuning;
 
 /// <summary>The Tune target's work: run (or resume, or join) the study, write its report, and optionally apply the winner to the config.</summary>
 /// <param name="context">The pipeline context (after Features).</param>
-/// <param name="store">The registry store the trials live in.</param>
+/// <param name="registry">The registry the trials live in.</param>
 /// <param name="configPath">The config file --apply edits.</param>
-public sealed class TuneCommand(PipelineContext context, IRegistryStore store, string configPath)
+public sealed class TuneCommand(PipelineContext context, ModelRegistry registry, string configPath)
 {
     /// <summary>Runs the study and returns its outcome.</summary>
     /// <param name="run">The kind, version, commit and environment of the trial runs.</param>
@@ -18,7 +18,7 @@ public sealed class TuneCommand(PipelineContext context, IRegistryStore store, s
     /// <param name="cancellationToken">Stops the workers between folds.</param>
     public TuneOutcome Run(RunStart run, TuneOptions options, bool apply, CancellationToken cancellationToken)
     {
-        var result = new StudyRunner(context, store).Run(run, options, cancellationToken);
+        var result = new StudyRunner(context, registry).Run(run, options, cancellationToken);
         var report = new TuningReport(context).Write(result);
         var study = result.Setup.Record;
         var minutes = result.Elapsed.TotalMinutes;

@@ -38,7 +38,7 @@ public sealed class TuningReport(PipelineContext context)
             .Append(CultureInfo.InvariantCulture, $"Each trial is scored by {study.Description.Split('\n')[0]}. The test split is not read.\n\n")
             .Append(CultureInfo.InvariantCulture, $"Trials: {trials.Count} of a budget of {study.Budget} — ")
             .Append(string.Join(", ", Enum.GetValues<TrialState>().Select(s => (State: s, Count: trials.Count(t => t.State == s))).Where(s => s.Count > 0).Select(s => $"{s.Count} {s.State.ToString().ToLowerInvariant()}")))
-            .Append(CultureInfo.InvariantCulture, $"; {trials.Count(t => t.Attempt > 1)} taken back from a killed worker.\n\n");
+            .Append(CultureInfo.InvariantCulture, $"; {trials.Count(t => t.Attempt > 1)} taken back from an attempt whose process died or was interrupted.\n\n");
         if (result.Best is { } winner)
         {
             md.Append(CultureInfo.InvariantCulture, $"**Best: trial {winner.Number}**, {TrialParameters.FromRunParameters(winner.Parameters)}, cross-validated {study.Metric} {Leaderboard.Score(study.Metric, winner)} (run `{winner.RunId}`). `./build.sh Tune --apply` writes it into the config.\n\n");
@@ -54,7 +54,7 @@ public sealed class TuningReport(PipelineContext context)
         foreach (var trial in trials)
         {
             var folds = string.Join(" ", Enumerable.Range(0, 100).Select(f => trial.Metrics.TryGetValue(TrialMetrics.Fold(study.Metric, f), out var v) ? v.ToString("0.0000", CultureInfo.InvariantCulture) : null).TakeWhile(v => v is not null));
-            md.Append(CultureInfo.InvariantCulture, $"| {trial.Number} | {trial.State.ToString().ToLowerInvariant()}{(trial.Error is { } e ? ": " + e.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal) : "")} | {trial.Attempt} | {trial.Parameters.GetValueOrDefault("trainer.name")} | {folds} | {trial.Duration?.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"} s | `{trial.RunId}` |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {trial.Number} | {StateOf(trial)}{(trial.Error is { } e ? ": " + e.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal) : "")} | {trial.Attempt} | {trial.Parameters.GetValueOrDefault("trainer.name")} | {folds} | {trial.Duration?.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"} s | `{trial.RunId}` |\n");
         }
 
         md.Append("\n## Plots\n\n![Optimisation history](history.png)\n\n![Parameter importance](importance.png)\n\n");
@@ -75,4 +75,9 @@ public sealed class TuningReport(PipelineContext context)
     }
 
     private string Png(string name) => System.IO.Path.Combine(context.TuningDirectory, name + ".png");
+
+    // A running trial whose run stopped is not being scored by anyone: say so, since the next claim will take it back.
+    private static string StateOf(TrialRecord trial) => trial.IsAbandoned
+        ? $"running (attempt {trial.RunStatus.ToString().ToLowerInvariant()}, to be taken back)"
+        : trial.State.ToString().ToLowerInvariant();
 }

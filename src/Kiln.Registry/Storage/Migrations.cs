@@ -97,10 +97,12 @@ public static class Migrations
             CREATE INDEX ix_run_artifacts_sha256 ON run_artifacts (sha256);
             """),
 
-        new(5, "tuning studies and their trials, each claimed by one worker at a time", """
+        // A trial's liveness is its run's (owner and heartbeat from step 4), so the trial row holds only what is the trial's own:
+        // its number, its current run, its state and score, and how many attempts it took. Times come from the run.
+        new(5, "tuning studies and their trials, each scored by one run at a time", """
             CREATE TABLE studies (
                 name TEXT PRIMARY KEY,
-                created_at INTEGER NOT NULL,
+                created_at BIGINT NOT NULL,
                 metric TEXT NOT NULL,
                 lower_is_better INTEGER NOT NULL,
                 budget INTEGER NOT NULL,
@@ -113,10 +115,6 @@ public static class Migrations
                 state TEXT NOT NULL,
                 value REAL,
                 attempt INTEGER NOT NULL,
-                owner TEXT NOT NULL,
-                heartbeat_at INTEGER NOT NULL,
-                started_at INTEGER NOT NULL,
-                ended_at INTEGER,
                 error TEXT,
                 PRIMARY KEY (study, number));
             CREATE UNIQUE INDEX ix_trials_run_id ON trials (run_id);

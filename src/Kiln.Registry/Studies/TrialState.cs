@@ -3,7 +3,7 @@ namespace Kiln.Registry.Studies;
 /// <summary>Where a tuning trial is in its life.</summary>
 public enum TrialState
 {
-    /// <summary>Claimed by a worker and being scored.</summary>
+    /// <summary>Claimed and not finished: being scored by its run's process, or (when that run was killed or interrupted) waiting to be taken back.</summary>
     Running,
 
     /// <summary>Scored on every fold.</summary>
@@ -14,7 +14,4 @@ public enum TrialState
 
     /// <summary>Training or scoring failed; the error is kept.</summary>
     Failed,
-
-    /// <summary>Its worker died; another worker took the trial back and scored it again.</summary>
-    Killed,
 }

@@ -1,5 +1,6 @@
 using Kiln.Pipeline.Configuration;
 using Kiln.Pipeline.Tuning;
+using Kiln.Registry.Runs;
 using Kiln.Registry.Studies;
 
 namespace Kiln.Pipeline.Tests.Tuning;
@@ -9,7 +10,7 @@ public sealed class ConfigApplierTests
     private static readonly StudyRecord Study = new("churn-5f3a", DateTimeOffset.UnixEpoch, "roc_auc", false, 40, "ffff", "");
 
     private static TrialRecord Trial(string trainer, params (string Name, double Value)[] values) => new(
-        Study.Name, 17, "01JTRIALRUN", TrialState.Complete, 0.88, 1, "host/1/1", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null,
+        Study.Name, 17, "01JTRIALRUN", TrialState.Complete, 0.88, 1, RunStatus.Succeeded, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null,
         new TrialParameters(trainer, values.ToDictionary(v => v.Name, v => v.Value)).ToRunParameters(), new Dictionary<string, double>());
 
     private static string ShippedConfig() => File.ReadAllText(Path.Combine(Kiln.Testing.RepositoryRoot.Path, "config", "local.yaml"));

@@ -1,31 +1,18 @@
 using System.Diagnostics;
-using System.Reflection;
-using System.Runtime.InteropServices;
+using System.Globalization;
 using Kiln.Registry.Runs;
 using Kiln.Registry.Studies;
+using Kiln.Registry.Tests.Fixtures;
 
 namespace Kiln.Pipeline.Tests.Tuning;
 
 public sealed class DistributedTuningTests
 {
-    private static Process StartWorker(TuningWorkspace workspace, string database, double leaseSeconds)
-    {
-        var hostDll = typeof(DistributedTuningTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TuneHostPath").Value!;
-        if (!File.Exists(hostDll))
-        {
-            throw new InvalidOperationException($"The worker host '{hostDll}' is missing; build it with `dotnet build tests/Kiln.Pipeline.TuneHost` (the test project normally builds it).");
-        }
+    // Every process sharing the registry uses one policy; short, so the killed worker's trial is taken back within seconds.
+    private const int HeartbeatMilliseconds = 250;
 
-        var dotnetRoot = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        var muxer = Path.Combine(dotnetRoot, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-        var start = new ProcessStartInfo(File.Exists(muxer) ? muxer : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { hostDll, workspace.Workspace.Root, workspace.ConfigPath, database, leaseSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
-    }
+    private static Process StartWorker(TuningWorkspace workspace) => ChildHost.Start(typeof(DistributedTuningTests).Assembly, "TuneHostPath",
+        [workspace.Workspace.Root, workspace.ConfigPath, workspace.DatabasePath(), HeartbeatMilliseconds.ToString(CultureInfo.InvariantCulture)]);
 
     [Fact]
     public async Task SeveralWorkerProcessesRecordEveryTrialExactlyOnceAndTakeBackAKilledWorkersTrial()
@@ -42,10 +29,9 @@ public sealed class DistributedTuningTests
                 SdcaLogisticRegression:
                   maximum_number_of_iterations: { int: [5, 20] }
             """);
-        var database = workspace.Workspace.At("registry/kiln.db");
-        var schema = workspace.Store();
+        var registry = workspace.Registry();
 
-        var workers = Enumerable.Range(0, 3).Select(_ => StartWorker(workspace, database, leaseSeconds: 30)).ToArray();
+        var workers = Enumerable.Range(0, 3).Select(_ => StartWorker(workspace)).ToArray();
         var victim = workers[0];
         // SIGKILL the first worker in the middle of its second trial: its claim stays in the registry as running.
         var started = 0;
@@ -74,17 +60,17 @@ public sealed class DistributedTuningTests
             Assert.True(worker.ExitCode == 0, outputs[^1]);
         }
 
-        var study = schema.ListStudies().Single();
-        var trials = schema.ListTrials(study.Name);
+        var study = registry.Store.ListStudies().Single();
+        var trials = registry.Store.ListTrials(study.Name);
         Assert.Equal(Enumerable.Range(0, 14), trials.Select(t => t.Number));
         Assert.All(trials, t => Assert.Contains(t.State, new[] { TrialState.Complete, TrialState.Pruned }));
-        Assert.All(trials, t => Assert.Equal(RunStatus.Succeeded, schema.FindRun(t.RunId)!.Status));
+        Assert.All(trials, t => Assert.Equal(RunStatus.Succeeded, registry.Store.FindRun(t.RunId)!.Status));
         var takenBack = Assert.Single(trials, t => t.Attempt == 2);
-        var killedRuns = schema.RecentRuns(100).Where(r => r.Status == RunStatus.Killed).ToList();
-        Assert.Equal(takenBack.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(killedRuns).Parameters["tuning.trial"]);
+        var killedRuns = registry.Store.RecentRuns(100).Where(r => r.Status == RunStatus.Killed).ToList();
+        Assert.Equal(takenBack.Number.ToString(CultureInfo.InvariantCulture), Assert.Single(killedRuns).Parameters["tuning.trial"]);
         // Every trial run is either a trial's current run or the one killed attempt: nothing duplicated, nothing orphaned.
-        Assert.Equal(15, schema.RecentRuns(100).Count(r => r.Kind == RunKind.Tune));
-        Assert.Contains(outputs, o => o.Contains($"trial {takenBack.Number} started: taken back from a dead worker", StringComparison.Ordinal));
+        Assert.Equal(15, registry.Store.RecentRuns(100).Count(r => r.Kind == RunKind.Tune));
+        Assert.Contains(outputs, o => o.Contains($"trial {takenBack.Number} started: taken back from run {killedRuns[0].Id}", StringComparison.Ordinal));
         Assert.All(outputs, o => Assert.DoesNotContain("locked", o, StringComparison.OrdinalIgnoreCase));
     }
 }

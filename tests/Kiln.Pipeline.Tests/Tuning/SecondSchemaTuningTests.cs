@@ -6,7 +6,6 @@ using Kiln.Pipeline.Schema;
 using Kiln.Pipeline.Tuning;
 using Kiln.Registry;
 using Kiln.Registry.Runs;
-using Kiln.Registry.Storage;
 
 namespace Kiln.Pipeline.Tests.Tuning;
 
@@ -23,8 +22,8 @@ public sealed class SecondSchemaTuningTests
         File.WriteAllText(workspace.At("config.yaml"), Yaml("{ name: SdcaLogisticRegression, seed: 3 }", "tuning: { trainers: [LbfgsLogisticRegression, LightGbm, FastTree], trials: 20, folds: 5, timeout_minutes: 30 }"));
         var context = new PipelineContext(workspace.Root, KilnConfig.Load(workspace.At("config.yaml")));
         await new FeaturesStage(context).RunAsync(TestContext.Current.CancellationToken);
-        var store = new SqliteRegistryStore(new RegistryOptions(workspace.At("registry/kiln.db")));
-        var tuned = new StudyRunner(context, store).Run(new RunStart(RunKind.Tune), new TuneOptions(), TestContext.Current.CancellationToken).Best!;
+        var registry = ModelRegistry.Open(new RegistryOptions(workspace.At("registry/kiln.db")));
+        var tuned = new StudyRunner(context, registry).Run(new RunStart(RunKind.Tune), new TuneOptions(), TestContext.Current.CancellationToken).Best!;
 
         // The baselines are scored on the very same folds, so the comparison is not at the mercy of one test split.
         var schema = FeatureSchema.Load(context.FeaturesJson);

@@ -15,8 +15,8 @@ public sealed class StudyRunnerTests
     {
         using var workspace = await TuningWorkspace.CreateAsync();
 
-        var first = workspace.Run(workspace.Store("a.db"));
-        var second = workspace.Run(workspace.Store("b.db"));
+        var first = workspace.Run(workspace.Registry("a.db"));
+        var second = workspace.Run(workspace.Registry("b.db"));
 
         Assert.Equal(6, first.Trials.Count);
         Assert.All(first.Trials, t => Assert.Contains(t.State, new[] { TrialState.Complete, TrialState.Pruned }));
@@ -31,12 +31,12 @@ public sealed class StudyRunnerTests
     public async Task EachTrialIsARunWithItsParametersFoldsMeanAndSpread()
     {
         using var workspace = await TuningWorkspace.CreateAsync();
-        var store = workspace.Store();
+        var registry = workspace.Registry();
 
-        var result = workspace.Run(store);
+        var result = workspace.Run(registry);
 
         var complete = result.Trials.First(t => t.State == TrialState.Complete);
-        var run = store.FindRun(complete.RunId)!;
+        var run = registry.GetRun(complete.RunId);
         var folds = Enumerable.Range(0, 3).Select(f => run.Metrics[$"fold_{f}_roc_auc"]).ToArray();
         Assert.Equal((RunKind.Tune, RunStatus.Succeeded), (run.Kind, run.Status));
         Assert.Equal(folds.Average(), run.Metrics["cv_roc_auc_mean"], 12);
@@ -53,7 +53,7 @@ public sealed class StudyRunnerTests
         using var workspace = await TuningWorkspace.CreateAsync();
         File.Delete(workspace.Workspace.At("data/03-features/test.csv"));
 
-        var result = workspace.Run(workspace.Store(), new TuneOptions(Trials: 2));
+        var result = workspace.Run(workspace.Registry(), new TuneOptions(Trials: 2));
 
         Assert.Equal(2, result.Trials.Count(t => t.State == TrialState.Complete));
     }
@@ -62,11 +62,11 @@ public sealed class StudyRunnerTests
     public async Task AResumedStudyRepeatsNoCompletedTrialAndEndsAsAnUninterruptedOne()
     {
         using var workspace = await TuningWorkspace.CreateAsync();
-        var store = workspace.Store();
+        var registry = workspace.Registry();
 
-        var partial = workspace.Run(store, new TuneOptions(Trials: 3));
-        var resumed = workspace.Run(store);
-        var uninterrupted = workspace.Run(workspace.Store("fresh.db"));
+        var partial = workspace.Run(registry, new TuneOptions(Trials: 3));
+        var resumed = workspace.Run(registry);
+        var uninterrupted = workspace.Run(workspace.Registry("fresh.db"));
 
         Assert.Equal(3, resumed.RecordedHere);
         Assert.Equal(partial.Trials.Select(t => t.RunId), resumed.Trials.Take(3).Select(t => t.RunId));
@@ -74,25 +74,46 @@ public sealed class StudyRunnerTests
     }
 
     [Fact]
-    public async Task TakesBackATrialWhoseWorkerDiedAndClosesItsRunAsKilled()
+    public async Task TakesBackATrialWhoseProcessDiedOnceItsRunIsStaleAndClosesThatRunAsKilled()
     {
         using var workspace = await TuningWorkspace.CreateAsync();
-        var store = workspace.Store();
+        var registry = workspace.Registry(heartbeat: new HeartbeatPolicy(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(600)));
         var setup = StudySetup.For(workspace.Context(), 3, DateTimeOffset.UtcNow);
-        store.OpenStudy(setup.Record);
-        // A worker on this host whose process no longer exists claimed trial 0 and died.
-        var dead = new WorkerIdentity(Environment.MachineName, int.MaxValue - 7, 1).ToString();
-        var claim = store.ClaimTrial(new TrialClaimRequest(setup.Record.Name, dead, RunId.New(DateTimeOffset.UtcNow), new RunStart(RunKind.Tune), DateTimeOffset.UtcNow, _ => false,
+        registry.Store.OpenStudy(setup.Record);
+        // A process on this host that no longer exists claimed trial 0 a minute ago and died without a heartbeat since.
+        var dead = new RunOwner(Environment.MachineName, int.MaxValue - 7, DateTimeOffset.UnixEpoch);
+        var claimedAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var claim = registry.Store.ClaimTrial(new TrialClaimRequest(setup.Record.Name, RunId.New(claimedAt), new RunStart(RunKind.Tune), dead, claimedAt,
             (number, _) => new TrialParameters("LightGbm", new Dictionary<string, double> { ["number_of_iterations"] = 15 }).ToRunParameters()))!;
 
-        var result = workspace.Run(store, new TuneOptions(Trials: 3));
+        var result = workspace.Run(registry, new TuneOptions(Trials: 3));
 
         var trial = result.Trials.Single(t => t.Number == 0);
         Assert.Equal(3, result.Trials.Count);
         Assert.Equal((TrialState.Complete, 2), (trial.State, trial.Attempt));
         Assert.Equal("15", trial.Parameters["trainer.hyperparameters.number_of_iterations"]);
-        Assert.Equal(RunStatus.Killed, store.FindRun(claim.Trial.RunId)!.Status);
+        Assert.Equal(RunStatus.Killed, registry.GetRun(claim.Trial.RunId).Status);
         Assert.NotEqual(claim.Trial.RunId, trial.RunId);
+    }
+
+    [Fact]
+    public async Task ACancelledTuneHandsItsTrialBackSoTheNextRunScoresItAtOnce()
+    {
+        using var workspace = await TuningWorkspace.CreateAsync();
+        var registry = workspace.Registry();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var cancelling = new PipelineContext(workspace.Workspace.Root, KilnConfig.Load(workspace.ConfigPath), new CancellingReporter(cancel, "trial 0 started"));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new StudyRunner(cancelling, registry).Run(new RunStart(RunKind.Tune), new TuneOptions(Trials: 2), cancel.Token));
+        var interrupted = Assert.Single(registry.ListTrials(registry.Store.ListStudies().Single().Name));
+        var resumed = workspace.Run(registry, new TuneOptions(Trials: 2));
+
+        // Not left running for the staleness threshold: this process is alive, so its trial would otherwise never be taken back.
+        Assert.Equal((TrialState.Running, RunStatus.Failed), (interrupted.State, interrupted.RunStatus));
+        var trial = resumed.Trials.Single(t => t.Number == 0);
+        Assert.Equal((TrialState.Complete, 2), (trial.State, trial.Attempt));
+        Assert.Equal(interrupted.Parameters, trial.Parameters);
+        Assert.Equal(2, resumed.RecordedHere);
     }
 
     [Fact]
@@ -102,7 +123,7 @@ public sealed class StudyRunnerTests
         var positives = File.ReadLines(workspace.Workspace.At("data/03-features/train.csv")).Skip(1).Count(l => l.EndsWith(",yes", StringComparison.Ordinal));
         workspace.WriteConfig($"tuning:\n  trials: 2\n  folds: {positives + 1}");
 
-        var error = Assert.Throws<ConfigException>(() => workspace.Run(workspace.Store()));
+        var error = Assert.Throws<ConfigException>(() => workspace.Run(workspace.Registry()));
 
         Assert.Equal(
             $"config/local.yaml:17: 'tuning.folds' is {positives + 1} but data/03-features/train.csv has only {positives} row(s) labelled 'yes'; every fold needs at least one, so use at most {positives} folds",
@@ -113,8 +134,8 @@ public sealed class StudyRunnerTests
     public async Task TheAppliedWinnerIsWhatTrainReadsFromTheConfigWithTheTrialAsLineage()
     {
         using var workspace = await TuningWorkspace.CreateAsync();
-        var store = workspace.Store();
-        var outcome = new TuneCommand(workspace.Context(), store, workspace.ConfigPath).Run(new RunStart(RunKind.Tune), new TuneOptions(), apply: true, TestContext.Current.CancellationToken);
+        var registry = workspace.Registry();
+        var outcome = new TuneCommand(workspace.Context(), registry, workspace.ConfigPath).Run(new RunStart(RunKind.Tune), new TuneOptions(), apply: true, TestContext.Current.CancellationToken);
 
         var config = KilnConfig.Load(workspace.ConfigPath);
         var best = outcome.Result.Best!;
@@ -127,7 +148,7 @@ public sealed class StudyRunnerTests
         Assert.Contains($"**Best: trial {best.Number}**", File.ReadAllText(outcome.ReportPath));
 
         // The same study resumes after --apply (the lineage is not part of the search setup): nothing is re-run.
-        var again = workspace.Run(store);
+        var again = workspace.Run(registry);
         Assert.Equal((0, outcome.Result.Setup.Record.Name), (again.RecordedHere, again.Setup.Record.Name));
     }
 }

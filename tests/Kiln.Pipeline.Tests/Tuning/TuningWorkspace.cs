@@ -3,7 +3,6 @@ using Kiln.Pipeline.Features;
 using Kiln.Pipeline.Tuning;
 using Kiln.Registry;
 using Kiln.Registry.Runs;
-using Kiln.Registry.Storage;
 
 namespace Kiln.Pipeline.Tests.Tuning;
 
@@ -48,10 +47,13 @@ public sealed class TuningWorkspace : IDisposable
 
     public PipelineContext Context() => new(Workspace.Root, KilnConfig.Load(ConfigPath));
 
-    public SqliteRegistryStore Store(string name = "kiln.db") => new(new RegistryOptions(Workspace.At(Path.Combine("registry", name))));
+    public string DatabasePath(string name = "kiln.db") => Workspace.At(Path.Combine("registry", name));
 
-    public TuneResult Run(SqliteRegistryStore store, TuneOptions? options = null) =>
-        new StudyRunner(Context(), store).Run(new RunStart(RunKind.Tune), options ?? new TuneOptions(), TestContext.Current.CancellationToken);
+    public ModelRegistry Registry(string name = "kiln.db", HeartbeatPolicy? heartbeat = null) =>
+        ModelRegistry.Open(new RegistryOptions(DatabasePath(name), Heartbeat: heartbeat));
+
+    public TuneResult Run(ModelRegistry registry, TuneOptions? options = null) =>
+        new StudyRunner(Context(), registry).Run(new RunStart(RunKind.Tune), options ?? new TuneOptions(), TestContext.Current.CancellationToken);
 
     public void Dispose() => Workspace.Dispose();
 }
