@@ -17,19 +17,20 @@ partial class Build
     [Parameter("Tune: minutes after which no new trial starts (default tuning.timeout_minutes)")]
     readonly double? Timeout;
 
+    // Reads only the training split, so it needs Features; runs before Train so that Train sees what --apply wrote.
     Target Tune => _ => _
         .Description("Search trainers and hyperparameters by stratified cross-validation of the training split; --apply writes the winner to config")
         .DependsOn(Features)
+        .Before(Train)
         .Requires(() => Workers >= 1)
-        .Executes(async cancellationToken =>
-        {
-            var version = await Version(cancellationToken);
-            var outcome = new TuneCommand(Pipeline, Registry, ConfigFile)
-                .Run(new RunStart(RunKind.Tune, version.SemVer, version.Sha, Env), new TuneOptions(Workers, Trials, Timeout), Apply, cancellationToken);
-            var study = outcome.Result.Setup.Record;
-            Log.Table(Leaderboard.Headers(study.Metric), Leaderboard.Rows(study, outcome.Result.Trials, 10));
-            Log.Information($"Report: {outcome.ReportPath}");
-            // Later targets of this invocation (Train, Evaluate) must see the config as applied.
-            (_config, _pipeline) = (null, null);
-        });
+        .Executes(async cancellationToken => Show(new TuneCommand(Pipeline, Registry, ConfigFile)
+            .Run(await RunStartOf(RunKind.Tune, cancellationToken), new TuneOptions(Workers, Trials, Timeout), Apply, cancellationToken)));
+
+    void Show(TuneOutcome outcome)
+    {
+        var study = outcome.Result.Setup.Record;
+        Log.Table(Leaderboard.Headers(study.Metric), Leaderboard.Rows(study, outcome.Result.Trials, 10));
+        Log.Information($"Report: {outcome.ReportPath}");
+        ReloadConfig();
+    }
 }
