@@ -110,4 +110,24 @@ public sealed class TuningConfigTests
         Assert.Equal("7", config.Parameters["tuning.applied.trial"]);
         Assert.Equal("01ABC", config.Parameters["tuning.applied.run"]);
     }
+
+    [Fact]
+    public void FlattensEverySettingIntoTheRunParametersWithRangesAsTheirTextAndNoFileLocation()
+    {
+        var parameters = Parse("""
+            tuning:
+              trainers: [LightGbm]
+              folds: 3
+              search_space:
+                LightGbm:
+                  learning_rate: { log: [0.01, 0.3] }
+                  number_of_leaves: 8
+            """).Parameters;
+
+        Assert.Equal(("LightGbm", "3", "40", "4", "tpe"),
+            (parameters["tuning.trainers"], parameters["tuning.folds"], parameters["tuning.trials"], parameters["tuning.timeout_minutes"], parameters["tuning.sampler"]));
+        Assert.Equal("learning_rate=Log[0.01,0.3],number_of_leaves=Choice[8]", parameters["tuning.search_space.LightGbm"]);
+        Assert.DoesNotContain(parameters, p => p.Value.Contains("config/test.yaml", StringComparison.Ordinal));
+        Assert.DoesNotContain(parameters.Keys, k => k.StartsWith("tuning.applied.", StringComparison.Ordinal));
+    }
 }
