@@ -5,6 +5,7 @@ using Kiln.Pipeline.Stages;
 using Kiln.Registry;
 using Kiln.Registry.Promotion;
 using Kiln.Registry.Resolution;
+using Kiln.Registry.Runs;
 using Kiln.Targets;
 
 /// <summary>Kiln's lifecycle as typed targets: data, features, model, quality gate, registry, container, deployment.</summary>
@@ -24,7 +25,9 @@ partial class Build : KilnBuild
     PredictionSample? _championSample;
     readonly ConsoleStageReporter _reporter = new();
 
-    KilnConfig Config => _config ??= KilnConfig.Load(RootDirectory / "config" / $"{Env}.yaml");
+    AbsolutePath ConfigFile => RootDirectory / "config" / $"{Env}.yaml";
+
+    KilnConfig Config => _config ??= KilnConfig.Load(ConfigFile);
 
     PipelineContext Pipeline => _pipeline ??= new PipelineContext(RootDirectory, Config, _reporter);
 
@@ -63,6 +66,16 @@ partial class Build : KilnBuild
 
     async Task<GitVersionInfo> Version(CancellationToken cancellationToken) =>
         _version ??= await GitVersionInfo.GetAsync(RootDirectory, TemporaryDirectory, cancellationToken);
+
+    // What every tracked run records about the code and the environment it ran in.
+    async Task<RunStart> RunStartOf(RunKind kind, CancellationToken cancellationToken)
+    {
+        var version = await Version(cancellationToken);
+        return new RunStart(kind, version.SemVer, version.Sha, Env);
+    }
+
+    // After a target rewrote config/<env>.yaml (Tune --apply), the later targets of the same invocation read it afresh.
+    void ReloadConfig() => (_config, _pipeline) = (null, null);
 
     static CacheStatus Status(IStage stage)
     {

@@ -117,6 +117,9 @@ public sealed class PipelineContext(string rootDirectory, KilnConfig config, ISt
     /// <summary>artifacts/profile/profile.json: the same profile, machine-readable.</summary>
     public string ProfileJson => At("artifacts/profile/profile.json");
 
+    /// <summary>artifacts/tuning: the study report, its plots and the cached cross-validation folds.</summary>
+    public string TuningDirectory => At("artifacts/tuning");
+
     /// <summary>data/04-predictions.</summary>
     public string PredictionsDirectory => At(Predictions);
 

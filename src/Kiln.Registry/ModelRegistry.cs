@@ -15,7 +15,7 @@ namespace Kiln.Registry;
 /// <param name="content">Where artifact files live (a local directory or an S3 bucket).</param>
 /// <param name="time">Clock, replaceable in tests.</param>
 /// <param name="heartbeat">How running runs prove they are alive; <see cref="HeartbeatPolicy.Default"/> when null.</param>
-public sealed class ModelRegistry(IRegistryStore store, IArtifactStore content, TimeProvider? time = null, HeartbeatPolicy? heartbeat = null)
+public sealed partial class ModelRegistry(IRegistryStore store, IArtifactStore content, TimeProvider? time = null, HeartbeatPolicy? heartbeat = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly HeartbeatPolicy _heartbeat = (heartbeat ?? HeartbeatPolicy.Default).Validated();

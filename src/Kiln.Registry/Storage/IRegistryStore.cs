@@ -1,5 +1,6 @@
 using Kiln.Registry.Models;
 using Kiln.Registry.Runs;
+using Kiln.Registry.Studies;
 
 namespace Kiln.Registry.Storage;
 
@@ -85,4 +86,37 @@ public interface IRegistryStore
 
     /// <summary>Every content hash some version still references, for garbage collection.</summary>
     IReadOnlySet<string> ReferencedArtifactHashes();
+
+    // Studies and trials. A trial's liveness is its run's: the run is inserted with its owner and heartbeats like any run, and
+    // ModelRegistry decides (with RunOwner and HeartbeatPolicy) when a run is killed. The store only records and reads rows, so a
+    // server database implements these with plain transactions: SQLite serialises them with BEGIN IMMEDIATE; PostgreSQL can lock the
+    // study's row (SELECT ... FOR UPDATE on studies) at the start of ClaimTrial and FinishTrial, which also serialises the numbering.
+
+    /// <summary>Creates the study, or returns the stored one (raising its budget when <paramref name="study"/> asks for more); a different fingerprint
+    /// under the same name is a <see cref="RegistryException"/> naming both.</summary>
+    StudyRecord OpenStudy(StudyRecord study);
+
+    /// <summary>The study named <paramref name="name"/>, or null.</summary>
+    StudyRecord? FindStudy(string name);
+
+    /// <summary>Every study, newest first.</summary>
+    IReadOnlyList<StudyRecord> ListStudies();
+
+    /// <summary>
+    /// In one transaction, and only one of: takes back the lowest-numbered running trial whose run is no longer running (killed, or
+    /// interrupted and closed as failed), giving it a new run with the same parameters and one more attempt; or, while the study has
+    /// fewer trials than its budget, starts the next number with the parameters <see cref="TrialClaimRequest.Suggest"/> chooses from every
+    /// trial so far. The new run is inserted running, owned by <see cref="TrialClaimRequest.Owner"/>. Null when neither applies;
+    /// a <see cref="RegistryEntryNotFoundException"/> when the study does not exist.
+    /// </summary>
+    TrialClaim? ClaimTrial(TrialClaimRequest request);
+
+    /// <summary>In one transaction: records a trial's state, value and error, its run's metrics, and ends the run (succeeded, or failed for a
+    /// failed trial). False, with nothing written, unless the trial is running, <see cref="TrialOutcome.RunId"/> is still its current run and
+    /// that run is still running; so a worker presumed dead can never overwrite the attempt that replaced it. Non-finite metrics are a
+    /// <see cref="RegistryException"/>; finishing as running is one too.</summary>
+    bool FinishTrial(TrialOutcome outcome);
+
+    /// <summary>Every trial of a study by number, each with its current run's status, times, parameters and metrics; empty for an unknown study.</summary>
+    IReadOnlyList<TrialRecord> ListTrials(string study);
 }

@@ -96,6 +96,29 @@ public static class Migrations
             CREATE INDEX ix_runs_kind_started_at ON runs (kind, started_at DESC, id DESC);
             CREATE INDEX ix_run_artifacts_sha256 ON run_artifacts (sha256);
             """),
+
+        // A trial's liveness is its run's (owner and heartbeat from step 4), so the trial row holds only what is the trial's own:
+        // its number, its current run, its state and score, and how many attempts it took. Times come from the run.
+        new(5, "tuning studies and their trials, each scored by one run at a time", """
+            CREATE TABLE studies (
+                name TEXT PRIMARY KEY,
+                created_at BIGINT NOT NULL,
+                metric TEXT NOT NULL,
+                lower_is_better INTEGER NOT NULL,
+                budget INTEGER NOT NULL,
+                fingerprint TEXT NOT NULL,
+                description TEXT NOT NULL);
+            CREATE TABLE trials (
+                study TEXT NOT NULL REFERENCES studies (name),
+                number INTEGER NOT NULL,
+                run_id TEXT NOT NULL REFERENCES runs (id),
+                state TEXT NOT NULL,
+                value REAL,
+                attempt INTEGER NOT NULL,
+                error TEXT,
+                PRIMARY KEY (study, number));
+            CREATE UNIQUE INDEX ix_trials_run_id ON trials (run_id);
+            """),
     ];
 
     /// <summary>The newest schema version this Kiln writes.</summary>

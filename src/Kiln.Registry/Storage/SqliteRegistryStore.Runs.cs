@@ -10,11 +10,7 @@ public sealed partial class SqliteRegistryStore
         "id, kind, status, started_at, ended_at, git_version, git_commit, environment, owner_host, owner_pid, owner_started_at, heartbeat_at";
 
     /// <inheritdoc />
-    public void InsertRun(string id, RunStart start, RunOwner owner, DateTimeOffset startedAt) => Write(connection => NonQuery(connection,
-        $"INSERT INTO runs ({RunColumns}) VALUES (@id, @kind, @status, @started, NULL, @version, @commit, @env, @host, @pid, @process, @started);",
-        ("@id", id), ("@kind", ToText(start.Kind)), ("@status", ToText(RunStatus.Running)), ("@started", ToUnixMs(startedAt)),
-        ("@version", start.GitVersion), ("@commit", start.GitCommit), ("@env", start.Environment),
-        ("@host", owner.Host), ("@pid", owner.ProcessId), ("@process", ToUnixMs(owner.ProcessStartedAt))));
+    public void InsertRun(string id, RunStart start, RunOwner owner, DateTimeOffset startedAt) => Write(connection => InsertRunRow(connection, id, start, owner, startedAt));
 
     /// <inheritdoc />
     public void FinishRun(string runId, RunStatus status, DateTimeOffset endedAt)
@@ -125,6 +121,13 @@ public sealed partial class SqliteRegistryStore
                 AND id IN (SELECT run_id FROM run_artifacts WHERE sha256 = @sha)
                 ORDER BY started_at DESC, id DESC LIMIT 1)
             """, ("@kind", ToText(kind)), ("@succeeded", ToText(RunStatus.Succeeded)), ("@sha", sha256)).SingleOrDefault());
+
+    // Shared by InsertRun and the trial claim, which inserts its run inside its own transaction.
+    private static int InsertRunRow(SqliteConnection connection, string id, RunStart start, RunOwner owner, DateTimeOffset startedAt) => NonQuery(connection,
+        $"INSERT INTO runs ({RunColumns}) VALUES (@id, @kind, @status, @started, NULL, @version, @commit, @env, @host, @pid, @process, @started);",
+        ("@id", id), ("@kind", ToText(start.Kind)), ("@status", ToText(RunStatus.Running)), ("@started", ToUnixMs(startedAt)),
+        ("@version", start.GitVersion), ("@commit", start.GitCommit), ("@env", start.Environment),
+        ("@host", owner.Host), ("@pid", owner.ProcessId), ("@process", ToUnixMs(owner.ProcessStartedAt)));
 
     internal static string ToText(RunKind kind) => kind.ToString().ToLowerInvariant();
 
