@@ -74,6 +74,9 @@ public sealed class PipelineContext(string rootDirectory, KilnConfig config, ISt
     /// <summary>artifacts/evaluation/test-predictions.csv (id,label,probability).</summary>
     public string TestPredictionsCsv => At("artifacts/evaluation/test-predictions.csv");
 
+    /// <summary>artifacts/evaluation/curves.json (the thinned ROC and precision–recall curves).</summary>
+    public string CurvesJson => At("artifacts/evaluation/" + Registry.Runs.RunCurves.FileName);
+
     /// <summary>data/04-predictions.</summary>
     public string PredictionsDirectory => At("data/04-predictions");
 

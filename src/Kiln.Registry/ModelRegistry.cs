@@ -44,7 +44,7 @@ public sealed class ModelRegistry(IRegistryStore store, ContentStore content, Ti
     /// <summary>Records the raw data a run consumed.</summary>
     public void LogDataset(string runId, DatasetLineage dataset) => Store.AddDataset(runId, dataset);
 
-    /// <summary>Hashes <paramref name="path"/> and records it as an output of the run.</summary>
+    /// <summary>Copies <paramref name="path"/> into the content store and records it as an output of the run, so the run keeps these bytes after the next run overwrites the file.</summary>
     public ArtifactRecord LogArtifact(string runId, string path)
     {
         if (!File.Exists(path))
@@ -52,7 +52,8 @@ public sealed class ModelRegistry(IRegistryStore store, ContentStore content, Ti
             throw new RegistryException($"Artifact '{path}' of run '{runId}' does not exist.");
         }
 
-        var artifact = new ArtifactRecord(path, FileHash.Sha256(path), new FileInfo(path).Length);
+        var stored = Content.Put(path);
+        var artifact = new ArtifactRecord(path, stored.Sha256, stored.SizeBytes);
         Store.AddArtifact(runId, artifact);
         return artifact;
     }
@@ -111,6 +112,20 @@ public sealed class ModelRegistry(IRegistryStore store, ContentStore content, Ti
     {
         RequireModel(model);
         Store.SetAlias(model, alias, version);
+    }
+
+    /// <summary>Moves an alias on purpose (promoting a challenger, rolling the champion back), refusing if it moved since <see cref="AliasMove.ExpectedVersion"/>, and records the reason.</summary>
+    public void MoveAlias(AliasMove move)
+    {
+        RequireModel(move.Model);
+        Store.MoveAlias(move);
+    }
+
+    /// <summary>Records that the image <paramref name="reference"/> (engine id <paramref name="imageId"/>) carries <paramref name="version"/> of <paramref name="model"/>.</summary>
+    public void RecordImage(string model, int version, string reference, string imageId)
+    {
+        RequireModel(model);
+        Store.AddImage(model, new ModelImage(version, reference, imageId, _time.GetUtcNow()));
     }
 
     /// <summary>Removes an alias; false when it was not set.</summary>

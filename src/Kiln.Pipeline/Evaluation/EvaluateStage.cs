@@ -32,7 +32,7 @@ public sealed class EvaluateStage(PipelineContext context) : PipelineStage(conte
         return new StageFingerprint(
             dependencies,
             ParametersStartingWith("quality_gate.", "trainer.seed", "dataset.oracle"),
-            [.. new[] { Context.MetricsJson, Context.ReportMarkdown, Png("roc"), Png("pr"), Png("calibration"), Context.TestPredictionsCsv }.Select(Context.Relative)]);
+            [.. new[] { Context.MetricsJson, Context.ReportMarkdown, Png("roc"), Png("pr"), Png("calibration"), Context.TestPredictionsCsv, Context.CurvesJson }.Select(Context.Relative)]);
     }
 
     /// <inheritdoc />
@@ -71,6 +71,7 @@ public sealed class EvaluateStage(PipelineContext context) : PipelineStage(conte
         EvaluationPlots.Roc(Png("roc"), labels, probabilities, metrics[MetricNames.RocAuc]);
         EvaluationPlots.PrecisionRecall(Png("pr"), labels, probabilities, metrics[MetricNames.PrAuc]);
         EvaluationPlots.Calibration(Png("calibration"), labels, probabilities);
+        EvaluationCurves.Write(Context.CurvesJson, labels, probabilities);
         var failures = GateFailures(metrics);
         WriteMetricsJson(model, all, (tp, fp, tn, fn), importance, failures);
         WriteReport(model, all, (tp, fp, tn, fn), importance, failures);

@@ -1,4 +1,5 @@
 using Kiln.Registry.Models;
+using Kiln.Registry.Queries;
 using Kiln.Registry.Runs;
 
 namespace Kiln.Registry.Storage;
@@ -33,6 +34,12 @@ public interface IRegistryStore
     /// <summary>The most recently started runs, newest first.</summary>
     IReadOnlyList<Run> RecentRuns(int limit);
 
+    /// <summary>One page of the runs matching <paramref name="query"/>, in its order, and how many match in all; filtering, sorting and paging happen in the database.</summary>
+    RunPage QueryRuns(RunQuery query);
+
+    /// <summary>The environments, recent versions, and metric and parameter keys that runs have.</summary>
+    RunFacets RunFacets();
+
     /// <summary>Commits the next version of a model and moves the requested aliases to it, atomically.</summary>
     ModelVersion CreateVersion(NewModelVersion version);
 
@@ -57,6 +64,18 @@ public interface IRegistryStore
     /// <summary>The aliases of a model and their versions.</summary>
     IReadOnlyDictionary<string, int> Aliases(string model);
 
-    /// <summary>Every content hash some version still references, for garbage collection.</summary>
+    /// <summary>Moves an alias as <paramref name="move"/> asks and records its reason, in one transaction that first checks the alias still points at <see cref="AliasMove.ExpectedVersion"/> (else <see cref="AliasConflictException"/>).</summary>
+    void MoveAlias(AliasMove move);
+
+    /// <summary>The recorded moves of a model's aliases, newest first, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<AliasHistoryEntry> AliasHistory(string model, int limit);
+
+    /// <summary>Records that an image carries a version; recording the same reference again points it at the new version.</summary>
+    void AddImage(string model, ModelImage image);
+
+    /// <summary>The images recorded for a model, newest first.</summary>
+    IReadOnlyList<ModelImage> Images(string model);
+
+    /// <summary>Every content hash some version or run still references, for garbage collection.</summary>
     IReadOnlySet<string> ReferencedArtifactHashes();
 }
