@@ -17,7 +17,7 @@ public sealed record RunCurves(IReadOnlyList<CurvePoint> Roc, IReadOnlyList<Curv
 
     /// <summary>Curves from full-resolution points, each thinned to at most <see cref="MaxPoints"/> points that keep its shape.</summary>
     public static RunCurves From(IEnumerable<CurvePoint> roc, IEnumerable<CurvePoint> precisionRecall) =>
-        new(Thin([.. roc]), Thin([.. precisionRecall]));
+        new(Thin([.. roc], MaxPoints), Thin([.. precisionRecall], MaxPoints));
 
     /// <summary>The curves as compact JSON: <c>{"roc":[[x,y],…],"precision_recall":[[x,y],…]}</c>.</summary>
     public string ToJson()
@@ -67,16 +67,17 @@ public sealed record RunCurves(IReadOnlyList<CurvePoint> Roc, IReadOnlyList<Curv
         return points;
     }
 
-    // Keeps a point once the curve has moved far enough from the last kept one, widening the step until the cap holds; ends are always kept.
-    private static List<CurvePoint> Thin(List<CurvePoint> points)
+    /// <summary>At most <paramref name="maxPoints"/> (at least 2) of <paramref name="points"/> that keep the curve's shape: a point is kept once the curve has moved far enough from the last kept one, and both ends always are.</summary>
+    public static IReadOnlyList<CurvePoint> Thin(IReadOnlyList<CurvePoint> points, int maxPoints)
     {
+        maxPoints = Math.Max(2, maxPoints);
+        if (points.Count <= maxPoints)
+        {
+            return points;
+        }
+
         for (var step = 0.002; ; step *= 1.5)
         {
-            if (points.Count <= MaxPoints)
-            {
-                return points;
-            }
-
             var kept = new List<CurvePoint> { points[0] };
             for (var i = 1; i < points.Count - 1; i++)
             {
@@ -88,7 +89,7 @@ public sealed record RunCurves(IReadOnlyList<CurvePoint> Roc, IReadOnlyList<Curv
             }
 
             kept.Add(points[^1]);
-            if (kept.Count <= MaxPoints)
+            if (kept.Count <= maxPoints)
             {
                 return kept;
             }
