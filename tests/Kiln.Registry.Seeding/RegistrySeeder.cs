@@ -42,6 +42,7 @@ public sealed class RegistrySeeder(ModelRegistry target, string workDirectory, i
         var registerEvery = plan.Versions == 0 ? int.MaxValue : Math.Max(1, plan.Experiments / plan.Versions);
         double? championAuc = null;
         int? championVersion = null;
+        var registrationDue = false;
 
         for (var i = 0; i < plan.Experiments; i++)
         {
@@ -110,8 +111,11 @@ public sealed class RegistrySeeder(ModelRegistry target, string workDirectory, i
             evaluations.Add(evaluate);
             clock.Advance(TimeSpan.FromSeconds(30 + _random.Next(60)));
 
-            if (versions.Count < plan.Versions && !gateFails && !stillRunning && (i + 1) % registerEvery == 0)
+            // A registration falls due every few experiments and waits for the next evaluation that passed its gate.
+            registrationDue |= (i + 1) % registerEvery == 0;
+            if (registrationDue && versions.Count < plan.Versions && !gateFails && !stillRunning)
             {
+                registrationDue = false;
                 var auc = metrics["roc_auc"];
                 var decision = Decide(auc, championAuc, championVersion);
                 var registerRun = registry.StartRun(new RunStart(RunKind.Register, semver, commit, environment));
@@ -252,8 +256,10 @@ public sealed class RegistrySeeder(ModelRegistry target, string workDirectory, i
     {
         var metrics = BinaryMetrics.Compute(labels, probabilities, [.. probabilities.Select(p => p >= 0.5f)]);
         metrics["rows"] = labels.Length;
-        metrics["oracle_auc"] = 0.8759;
-        metrics["auc_to_oracle_ratio"] = metrics["roc_auc"] / 0.8759;
+        // The generator's true probabilities rank at least as well as any model of them.
+        var oracle = Math.Max(0.8759, metrics["roc_auc"] + 0.004);
+        metrics["oracle_auc"] = oracle;
+        metrics["auc_to_oracle_ratio"] = metrics["roc_auc"] / oracle;
         return metrics;
     }
 

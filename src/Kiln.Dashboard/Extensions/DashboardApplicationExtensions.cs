@@ -35,9 +35,10 @@ public static class DashboardApplicationExtensions
     /// <param name="builder">The builder with the dashboard's services added.</param>
     public static async Task<int> RunDashboardAsync(this WebApplicationBuilder builder)
     {
-        var app = builder.Build();
+        WebApplication app;
         try
         {
+            app = builder.Build();
             app.UseKilnDashboard();
         }
         catch (Exception e) when (e is RegistryException or OptionsValidationException)
@@ -46,7 +47,16 @@ public static class DashboardApplicationExtensions
             return 1;
         }
 
-        await app.RunAsync();
-        return 0;
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (IOException e)
+        {
+            // A taken port: Kestrel's message names the address.
+            await Console.Error.WriteLineAsync($"error: the dashboard cannot listen: {e.Message}");
+            return 1;
+        }
     }
 }

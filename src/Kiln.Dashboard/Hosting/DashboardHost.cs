@@ -23,12 +23,22 @@ public sealed class DashboardHost : IAsyncDisposable
     /// <summary>The app's services, for tests.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts the dashboard on <paramref name="registry"/> with <paramref name="settings"/> (keys under <c>Kiln:Dashboard</c>, e.g. <c>Port</c>, <c>Token</c>).</summary>
+    /// <summary>Starts the dashboard on <paramref name="registry"/> with <paramref name="options"/>, validated like the standalone app's settings.</summary>
     /// <param name="registry">The registry to show.</param>
-    /// <param name="settings">Dashboard settings by key relative to <c>Kiln:Dashboard</c>; validated like the standalone app's.</param>
+    /// <param name="options">Address, port, token and page size (<see cref="DashboardOptions.Registry"/> is ignored).</param>
     /// <param name="cancellationToken">Cancels start-up.</param>
-    public static async Task<DashboardHost> StartAsync(ModelRegistry registry, IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
+    public static async Task<DashboardHost> StartAsync(ModelRegistry registry, DashboardOptions options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        // Through configuration, so the same binding and validation apply as to the standalone app's appsettings and command line.
+        Dictionary<string, string?> settings = new()
+        {
+            [nameof(DashboardOptions.Address)] = options.Address,
+            [nameof(DashboardOptions.Port)] = options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [nameof(DashboardOptions.AllowRemote)] = options.AllowRemote ? "true" : "false",
+            [nameof(DashboardOptions.Token)] = options.Token,
+            [nameof(DashboardOptions.PageSize)] = options.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             // The pages are compiled into this assembly; naming it the application lets Razor find them whoever the entry assembly is.
@@ -40,22 +50,25 @@ public sealed class DashboardHost : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, NoConsoleLifetime>();
         builder.AddKilnDashboard(registry);
 
-        var app = builder.Build();
-        app.UseKilnDashboard();
+        WebApplication? app = null;
         try
         {
+            // Building resolves the server, whose listen settings come from the validated options: bad settings fail here.
+            app = builder.Build();
+            app.UseKilnDashboard();
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (e is OptionsValidationException or IOException)
         {
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw new RegistryException("The dashboard settings are invalid: " + string.Join("; ", e.Failures), e);
-        }
-        catch (IOException e)
-        {
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
             // Kestrel reports a taken port as an IOException whose message names the address.
-            await app.DisposeAsync().ConfigureAwait(false);
-            throw new RegistryException($"The dashboard cannot listen: {e.Message}", e);
+            throw new RegistryException(e is OptionsValidationException invalid
+                ? "The dashboard settings are invalid: " + string.Join("; ", invalid.Failures)
+                : $"The dashboard cannot listen: {e.Message}", e);
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -64,14 +77,13 @@ public sealed class DashboardHost : IAsyncDisposable
 
     /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled (Ctrl-C in the build), then stops gracefully and rethrows the cancellation.</summary>
     /// <param name="registry">The registry to show.</param>
-    /// <param name="settings">Dashboard settings, as for <see cref="StartAsync"/>.</param>
+    /// <param name="options">Dashboard settings, as for <see cref="StartAsync"/>.</param>
     /// <param name="log">Where the URL and the mode are announced.</param>
     /// <param name="cancellationToken">Stops the dashboard.</param>
-    public static async Task RunAsync(ModelRegistry registry, IReadOnlyDictionary<string, string?> settings, Action<string> log, CancellationToken cancellationToken)
+    public static async Task RunAsync(ModelRegistry registry, DashboardOptions options, Action<string> log, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
-        await using var host = await StartAsync(registry, settings, cancellationToken).ConfigureAwait(false);
-        var options = host.Services.GetRequiredService<IOptions<DashboardOptions>>().Value;
+        await using var host = await StartAsync(registry, options, cancellationToken).ConfigureAwait(false);
         log($"Dashboard on {host.Url} (registry {registry.Store.Location}; {(options.CanMoveAliases ? "alias moves enabled by the token" : "read-only: set a token to enable alias moves")}); Ctrl-C stops it");
         try
         {

@@ -1,0 +1,27 @@
+namespace Kiln.Dashboard.Tests.Support;
+
+/// <summary>Where test artifacts (screenshots) go: the runner's --results-directory, else artifacts/test-results under the repository.</summary>
+internal static class TestResults
+{
+    public static string Directory { get; } = Find();
+
+    private static string Find()
+    {
+        var arguments = Environment.GetCommandLineArgs();
+        var index = Array.IndexOf(arguments, "--results-directory");
+        if (index >= 0 && index + 1 < arguments.Length)
+        {
+            return Path.GetFullPath(arguments[index + 1]);
+        }
+
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Solution.sln")))
+            {
+                return Path.Combine(directory.FullName, "artifacts", "test-results");
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "TestResults");
+    }
+}
