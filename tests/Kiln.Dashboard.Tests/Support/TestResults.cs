@@ -14,14 +14,6 @@ internal static class TestResults
             return Path.GetFullPath(arguments[index + 1]);
         }
 
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Solution.sln")))
-            {
-                return Path.Combine(directory.FullName, "artifacts", "test-results");
-            }
-        }
-
-        return Path.Combine(AppContext.BaseDirectory, "TestResults");
+        return Path.Combine(Repository.Root, "artifacts", "test-results");
     }
 }
