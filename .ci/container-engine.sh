@@ -15,21 +15,8 @@ docker_host="unix://${socket}"
 
 log() { echo "container-engine: $*" >&2; }
 
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi
-}
-
-# apt may be held by another process (another engineer, unattended upgrades): retry for a bounded time.
-apt_retry() {
-  local attempt
-  for attempt in $(seq 1 40); do
-    if as_root env DEBIAN_FRONTEND=noninteractive apt-get "$@" >&2; then return 0; fi
-    log "apt-get $1 failed (attempt $attempt; the apt lock may be held), retrying in 5 s"
-    sleep 5
-  done
-  log "apt-get $* kept failing; giving up"
-  return 1
-}
+# shellcheck source=apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
 
 ensure_packages() {
   local missing=()

@@ -7,8 +7,9 @@ public static class BenchCommand
 {
     private const string Usage = """
         usage: Kiln.Dashboard.Benchmarks seed    --registry <kiln.db> [--experiments 4500] [--versions 1000] [--reported 5]
-               Kiln.Dashboard.Benchmarks measure --registry <kiln.db> [--experiments 4500] [--versions 1000] [--port 18281] [--rounds 30]
-        measure seeds first when the registry is empty, starts the dashboard as its own process, and prints the figures.
+               Kiln.Dashboard.Benchmarks measure --registry <kiln.db> [--experiments 4500] [--versions 1000] [--port 18281] [--rounds 30] [--url <dashboard>]
+        measure seeds first when the registry is empty, starts the dashboard as its own process (unless --url names one already
+        running, e.g. on PostgreSQL + S3), and prints the figures as Markdown tables.
         """;
 
     /// <summary>Runs the command and returns the exit code.</summary>
@@ -39,6 +40,6 @@ public static class BenchCommand
             return 0;
         }
 
-        return await MeasureCommand.RunAsync(registry, database, Int("port", 18281), Int("rounds", 30), Console.Out);
+        return await MeasureCommand.RunAsync(registry, database, Int("port", 18281), Int("rounds", 30), options.GetValueOrDefault("url"), Console.Out);
     }
 }

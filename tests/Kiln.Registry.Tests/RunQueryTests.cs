@@ -90,6 +90,44 @@ public sealed class RunQueryTests
     }
 
     [Fact]
+    public void PagesSortedByAMetricJoinUpAcrossTheRunsWithoutItAndHonourOtherFilters()
+    {
+        using var temp = new TempRegistry();
+        var (registry, _) = Seed(temp, 30);
+        var sort = new RunSort(RunSortColumn.Metric, Descending: true, Key: "roc_auc");
+        var whole = registry.Store.QueryRuns(new RunQuery(Environment: "local", Sort: sort, Limit: 100)).Runs.Select(r => r.Id).ToList();
+
+        var paged = Enumerable.Range(0, 5)
+            .SelectMany(page => registry.Store.QueryRuns(new RunQuery(Environment: "local", Sort: sort, Offset: page * 7, Limit: 7)).Runs)
+            .Select(r => r.Id).ToList();
+
+        Assert.Equal(whole, paged);
+        Assert.Equal(registry.RecentRuns(100).Count(r => r.Environment == "local"), whole.Count);
+        var metrics = whole.Select(id => registry.GetRun(id).Metrics.GetValueOrDefault("roc_auc", double.NaN)).ToList();
+        Assert.Equal(metrics.TakeWhile(double.IsFinite).OrderDescending(), metrics.TakeWhile(double.IsFinite));
+    }
+
+    [Fact]
+    public void VersionPagesComeNewestFirstWithTheModelsTotal()
+    {
+        using var temp = new TempRegistry();
+        var registry = temp.Open();
+        for (var seed = 1; seed <= 7; seed++)
+        {
+            registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: seed)));
+        }
+
+        registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 99), name: "fraud"));
+
+        var second = registry.Store.QueryVersions("churn", 3, 3);
+
+        Assert.Equal(7, second.Total);
+        Assert.Equal([4, 3, 2], second.Versions.Select(v => v.Version));
+        Assert.Equal(0, registry.Store.QueryVersions("nothing", 0, 3).Total);
+        Assert.Throws<RegistryException>(() => registry.Store.QueryVersions("churn", -1, 3));
+    }
+
+    [Fact]
     public void SortsNumericParametersAsNumbersAndByDuration()
     {
         using var temp = new TempRegistry();

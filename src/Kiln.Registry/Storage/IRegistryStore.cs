@@ -58,6 +58,9 @@ public interface IRegistryStore
     /// <summary>All versions (of one model, or of all), by model name then newest version first.</summary>
     IReadOnlyList<ModelVersion> ListVersions(string? model = null);
 
+    /// <summary>One page of a model's versions, newest first, and how many it has; paged in the database.</summary>
+    VersionPage QueryVersions(string model, int offset, int limit);
+
     /// <summary>Every registered model name.</summary>
     IReadOnlyList<string> ModelNames();
 

@@ -1,11 +1,12 @@
 using System.Globalization;
+using Kiln.Registry.Models;
 using Kiln.Registry.Queries;
 using Kiln.Registry.Runs;
 using Microsoft.Data.Sqlite;
 
 namespace Kiln.Registry.Storage;
 
-/// <summary>Filtered, sorted, paged run listings on SQLite, for the dashboard.</summary>
+/// <summary>Filtered, sorted, paged run and version listings on SQLite, for the dashboard.</summary>
 public sealed partial class SqliteRegistryStore
 {
     // A parameter value counts as a number only when it is made of number characters and has a digit, so CAST never turns "abc" into 0.
@@ -17,14 +18,14 @@ public sealed partial class SqliteRegistryStore
         query = query.Validated();
         var parameters = new List<(string Name, object? Value)>();
         var where = Where(query, parameters);
-        var (join, order) = Order(query.Sort ?? RunSort.Newest, parameters);
+        var sort = query.Sort ?? RunSort.Newest;
 
         return Read(connection =>
         {
             var total = Convert.ToInt32(Scalar(connection, $"SELECT COUNT(*) FROM runs {where};", [.. parameters]), CultureInfo.InvariantCulture);
-            var ids = new List<string>();
-            ForEach(connection, $"SELECT runs.id FROM runs {join} {where} ORDER BY {order} LIMIT @limit OFFSET @offset;",
-                [.. parameters, ("@limit", query.Limit), ("@offset", query.Offset)], r => ids.Add(r.GetString(0)));
+            var ids = sort.Column == RunSortColumn.Metric
+                ? PageByMetric(connection, query, sort, where, parameters)
+                : PageIds(connection, query, sort, where, parameters);
             if (ids.Count == 0)
             {
                 return new RunPage([], total);
@@ -34,6 +35,59 @@ public sealed partial class SqliteRegistryStore
             var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
             var runs = LoadRuns(connection, $"WHERE id IN ({string.Join(", ", idParameters.Select(p => p.Item1))})", idParameters);
             return new RunPage([.. runs.OrderBy(r => position[r.Id])], total);
+        });
+    }
+
+    private static List<string> PageIds(SqliteConnection connection, RunQuery query, RunSort sort, string where, List<(string Name, object? Value)> parameters)
+    {
+        var sortParameters = new List<(string Name, object? Value)>(parameters);
+        var (join, order) = Order(sort, sortParameters);
+        var ids = new List<string>();
+        ForEach(connection, $"SELECT runs.id FROM runs {join} {where} ORDER BY {order} LIMIT @limit OFFSET @offset;",
+            [.. sortParameters, ("@limit", query.Limit), ("@offset", query.Offset)], r => ids.Add(r.GetString(0)));
+        return ids;
+    }
+
+    // Runs that have the metric come first, in the order of the (key, value) index, so a page is an index range rather than
+    // a sort of every run; runs without it follow, newest first. Two queries instead of one LEFT JOIN sorted in full.
+    private static List<string> PageByMetric(SqliteConnection connection, RunQuery query, RunSort sort, string where, List<(string Name, object? Value)> parameters)
+    {
+        var direction = sort.Descending ? "DESC" : "ASC";
+        List<(string Name, object? Value)> keyed = [.. parameters, ("@sortkey", sort.Key)];
+        var joined = $"FROM run_metrics sm JOIN runs ON runs.id = sm.run_id {(where.Length == 0 ? "WHERE" : where + " AND")} sm.key = @sortkey";
+        var withMetric = Convert.ToInt32(Scalar(connection, $"SELECT COUNT(*) {joined};", [.. keyed]), CultureInfo.InvariantCulture);
+        var ids = new List<string>();
+        if (query.Offset < withMetric)
+        {
+            ForEach(connection, $"SELECT runs.id {joined} ORDER BY sm.value {direction}, runs.started_at DESC, runs.id DESC LIMIT @limit OFFSET @offset;",
+                [.. keyed, ("@limit", query.Limit), ("@offset", query.Offset)], r => ids.Add(r.GetString(0)));
+        }
+
+        if (ids.Count < query.Limit)
+        {
+            var without = $"{(where.Length == 0 ? "WHERE" : where + " AND")} runs.id NOT IN (SELECT run_id FROM run_metrics WHERE key = @sortkey)";
+            ForEach(connection, $"SELECT runs.id FROM runs {without} ORDER BY runs.started_at DESC, runs.id DESC LIMIT @limit OFFSET @offset;",
+                [.. keyed, ("@limit", query.Limit - ids.Count), ("@offset", Math.Max(0, query.Offset - withMetric))], r => ids.Add(r.GetString(0)));
+        }
+
+        return ids;
+    }
+
+    /// <inheritdoc />
+    public VersionPage QueryVersions(string model, int offset, int limit)
+    {
+        if (offset < 0 || limit is < 1 or > RunQuery.MaxLimit)
+        {
+            throw new RegistryException($"A version page needs an offset of 0 or more and a limit of 1-{RunQuery.MaxLimit}, got {offset} and {limit}.");
+        }
+
+        return Read(connection =>
+        {
+            var total = Convert.ToInt32(Scalar(connection, "SELECT COUNT(*) FROM model_versions WHERE model = @m;", ("@m", model)), System.Globalization.CultureInfo.InvariantCulture);
+            var versions = LoadVersions(connection,
+                "WHERE model = @m AND version IN (SELECT version FROM model_versions WHERE model = @m ORDER BY version DESC LIMIT @limit OFFSET @offset)",
+                ("@m", model), ("@limit", limit), ("@offset", offset));
+            return new VersionPage(versions, total);
         });
     }
 
@@ -109,10 +163,11 @@ public sealed partial class SqliteRegistryStore
         var value = $"@cv{index}";
         parameters.Add((key, condition.Key));
         var symbol = condition.Operator == ComparisonOperator.NotEqual ? "<>" : RunFilter.Symbol(condition.Operator);
+        // IN over the (key, value) indexes: a selective condition reads only its matches instead of probing every run.
         if (condition.Target == ConditionTarget.Metric)
         {
             parameters.Add((value, condition.Number!.Value));
-            return $"EXISTS (SELECT 1 FROM run_metrics m WHERE m.run_id = runs.id AND m.key = {key} AND m.value {symbol} {value})";
+            return $"runs.id IN (SELECT m.run_id FROM run_metrics m WHERE m.key = {key} AND m.value {symbol} {value})";
         }
 
         var numeric = string.Format(CultureInfo.InvariantCulture, NumericText, "p.value");
@@ -137,7 +192,7 @@ public sealed partial class SqliteRegistryStore
             test = $"{numeric} AND CAST(p.value AS REAL) {symbol} {value}";
         }
 
-        return $"EXISTS (SELECT 1 FROM run_params p WHERE p.run_id = runs.id AND p.key = {key} AND {test})";
+        return $"runs.id IN (SELECT p.run_id FROM run_params p WHERE p.key = {key} AND {test})";
     }
 
     private static (string Join, string Order) Order(RunSort sort, List<(string Name, object? Value)> parameters)
@@ -150,10 +205,6 @@ public sealed partial class SqliteRegistryStore
                 return (string.Empty, $"runs.started_at {direction}, runs.id {direction}");
             case RunSortColumn.Duration:
                 return (string.Empty, $"runs.ended_at IS NULL, runs.ended_at - runs.started_at {direction}, {Newest}");
-            case RunSortColumn.Metric:
-                parameters.Add(("@sortkey", sort.Key));
-                return ("LEFT JOIN run_metrics sm ON sm.run_id = runs.id AND sm.key = @sortkey",
-                    $"sm.value IS NULL, sm.value {direction}, {Newest}");
             case RunSortColumn.Parameter:
                 parameters.Add(("@sortkey", sort.Key));
                 var numeric = string.Format(CultureInfo.InvariantCulture, NumericText, "sp.value");

@@ -16,11 +16,9 @@ public sealed class IndexModel(ModelRegistry registry) : PageModel
     {
         Models = [.. registry.Store.ModelNames().Select(name =>
         {
-            var versions = registry.Store.ListVersions(name);
-            var aliases = registry.Store.Aliases(name)
-                .Select(a => (a.Key, (ModelVersion?)versions.FirstOrDefault(v => v.Version == a.Value)))
-                .ToList();
-            return (name, versions.Count, versions.FirstOrDefault(), (IReadOnlyList<(string, ModelVersion?)>)aliases);
+            var newest = registry.Store.QueryVersions(name, 0, 1);
+            var aliases = registry.Store.Aliases(name).Select(a => (a.Key, registry.Store.FindVersion(name, a.Value))).ToList();
+            return (name, newest.Total, newest.Versions.FirstOrDefault(), (IReadOnlyList<(string, ModelVersion?)>)aliases);
         })];
     }
 }

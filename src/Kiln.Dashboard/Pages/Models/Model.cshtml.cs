@@ -60,13 +60,16 @@ public sealed class ModelModel(ModelRegistry registry) : PageModel
         Name = name;
         PageNumber = page is { Length: > 0 } ? int.Parse(page, CultureInfo.InvariantCulture) : 1;
         Aliases = registry.Store.Aliases(name);
-        var all = registry.Store.ListVersions(name);
+        var versions = registry.Store.QueryVersions(name, (PageNumber - 1) * PageSize, PageSize);
         var images = registry.Store.Images(name).ToLookup(i => i.Version);
-        Total = all.Count;
-        Versions = [.. all.Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(v => new VersionRow(v, [.. images[v.Version]]))];
-        var reasons = all.ToDictionary(v => v.Version, v => v.PromotionReason);
-        History = [.. registry.Store.AliasHistory(name, HistoryLength)
-            .Select(h => (h, h.Reason ?? (h.Version is { } v && reasons.TryGetValue(v, out var decision) && decision is not null ? $"registration: {decision}" : null)))];
+        Total = versions.Total;
+        Versions = [.. versions.Versions.Select(v => new VersionRow(v, [.. images[v.Version]]))];
+
+        // A move without its own reason was made by a registration, whose reason is the version's decision.
+        var history = registry.Store.AliasHistory(name, HistoryLength);
+        var decisions = history.Where(h => h.Reason is null && h.Version is not null).Select(h => h.Version!.Value).Distinct()
+            .ToDictionary(v => v, v => registry.Store.FindVersion(name, v)?.PromotionReason);
+        History = [.. history.Select(h => (h, h.Reason ?? (h.Version is { } v && decisions.GetValueOrDefault(v) is { } decision ? $"registration: {decision}" : null)))];
         return Page();
     }
 }
