@@ -108,6 +108,19 @@ public sealed class RunQueryTests
     }
 
     [Fact]
+    public void AListingCanLoadOnlyTheParametersItShows()
+    {
+        using var temp = new TempRegistry();
+        var (registry, _) = Seed(temp, 6);
+
+        var some = registry.Store.QueryRuns(new RunQuery(ParameterKeys: ["trainer.name", "no.such.key"])).Runs;
+        var none = registry.Store.QueryRuns(new RunQuery(ParameterKeys: [])).Runs;
+
+        Assert.All(some, r => Assert.Equal(["trainer.name"], r.Parameters.Keys));
+        Assert.All(none, r => Assert.Empty(r.Parameters));
+    }
+
+    [Fact]
     public void VersionPagesComeNewestFirstWithTheModelsTotal()
     {
         using var temp = new TempRegistry();

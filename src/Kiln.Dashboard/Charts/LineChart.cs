@@ -46,10 +46,17 @@ public static class LineChart
                 svg.Append(" stroke-dasharray=\"").Append(line.Style.Dash).Append('"');
             }
 
+            // Whole units of a 560-wide view box are finer than a pixel at the chart's size; repeats after rounding are dropped.
             svg.Append(" points=\"");
+            var (lastX, lastY) = (-1, -1);
             foreach (var point in line.Points)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"{X(point.X):0.#},{Y(point.Y):0.#} ");
+                var (x, y) = ((int)Math.Round(X(point.X)), (int)Math.Round(Y(point.Y)));
+                if ((x, y) != (lastX, lastY))
+                {
+                    svg.Append(x).Append(',').Append(y).Append(' ');
+                    (lastX, lastY) = (x, y);
+                }
             }
 
             svg.Append(CultureInfo.InvariantCulture, $"\"><title>{line.Style.Number}: {Encode(line.Title)}</title></polyline>");

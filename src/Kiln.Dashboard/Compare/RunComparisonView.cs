@@ -26,7 +26,7 @@ public sealed record RunComparisonView(
     public const int MaxRuns = 100;
 
     /// <summary>Points drawn across all lines of one chart, shared out so a hundred overlaid runs stay a light page.</summary>
-    public const int PointBudget = 24_000;
+    public const int PointBudget = 12_000;
 
     /// <summary>Builds the view; <paramref name="curves"/> gives each run's recorded curves.</summary>
     public static RunComparisonView Build(IReadOnlyList<Run> runs, Func<Run, CurveLookup> curves)

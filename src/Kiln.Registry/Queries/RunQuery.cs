@@ -13,6 +13,7 @@ namespace Kiln.Registry.Queries;
 /// <param name="Sort">The order; newest first when null.</param>
 /// <param name="Offset">How many matching runs to skip.</param>
 /// <param name="Limit">How many runs to return at most (1–1,000).</param>
+/// <param name="ParameterKeys">Which parameters to load with each run (null: all), so a listing reads only the columns it shows.</param>
 public sealed record RunQuery(
     IReadOnlyList<RunCondition>? Conditions = null,
     RunKind? Kind = null,
@@ -23,7 +24,8 @@ public sealed record RunQuery(
     IReadOnlyList<string>? Ids = null,
     RunSort? Sort = null,
     int Offset = 0,
-    int Limit = 50)
+    int Limit = 50,
+    IReadOnlyList<string>? ParameterKeys = null)
 {
     /// <summary>The most runs one page may hold.</summary>
     public const int MaxLimit = 1000;

@@ -22,10 +22,26 @@ public sealed partial class SqliteRegistryStore
 
         return Read(connection =>
         {
-            var total = Convert.ToInt32(Scalar(connection, $"SELECT COUNT(*) FROM runs {where};", [.. parameters]), CultureInfo.InvariantCulture);
-            var ids = sort.Column == RunSortColumn.Metric
-                ? PageByMetric(connection, query, sort, where, parameters)
-                : PageIds(connection, query, sort, where, parameters);
+            int total;
+            List<string> ids;
+            if (where.Length > 0)
+            {
+                // Filtered: one pass finds, counts (a window over all matches) and orders them, instead of a count and a page query.
+                (ids, total) = PageAndCount(connection, query, sort, where, parameters);
+                if (ids.Count == 0)
+                {
+                    total = Count(connection, $"SELECT COUNT(*) FROM runs {where};", parameters);
+                }
+            }
+            else
+            {
+                // Unfiltered: counting is cheap, and a metric sort can walk the (key, value) index.
+                total = Count(connection, "SELECT COUNT(*) FROM runs;", parameters);
+                ids = sort.Column == RunSortColumn.Metric
+                    ? PageByMetric(connection, query, sort, Count(connection, "SELECT COUNT(*) FROM run_metrics WHERE key = @sortkey;", [("@sortkey", sort.Key)]))
+                    : PageIds(connection, query, sort, where, parameters);
+            }
+
             if (ids.Count == 0)
             {
                 return new RunPage([], total);
@@ -33,9 +49,28 @@ public sealed partial class SqliteRegistryStore
 
             var idParameters = ids.Select((id, i) => ($"@page{i}", (object?)id)).ToArray();
             var position = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
-            var runs = LoadRuns(connection, $"WHERE id IN ({string.Join(", ", idParameters.Select(p => p.Item1))})", idParameters);
+            var runs = LoadRuns(connection, $"WHERE id IN ({string.Join(", ", idParameters.Select(p => p.Item1))})", idParameters, query.ParameterKeys);
             return new RunPage([.. runs.OrderBy(r => position[r.Id])], total);
         });
+    }
+
+    private static int Count(SqliteConnection connection, string sql, List<(string Name, object? Value)> parameters) =>
+        Convert.ToInt32(Scalar(connection, sql, [.. parameters]), CultureInfo.InvariantCulture);
+
+    private static (List<string> Ids, int Total) PageAndCount(
+        SqliteConnection connection, RunQuery query, RunSort sort, string where, List<(string Name, object? Value)> parameters)
+    {
+        var sortParameters = new List<(string Name, object? Value)>(parameters);
+        var (join, order) = Order(sort, sortParameters);
+        var ids = new List<string>();
+        var total = 0;
+        ForEach(connection, $"SELECT runs.id, COUNT(*) OVER () FROM runs {join} {where} ORDER BY {order} LIMIT @limit OFFSET @offset;",
+            [.. sortParameters, ("@limit", query.Limit), ("@offset", query.Offset)], r =>
+            {
+                ids.Add(r.GetString(0));
+                total = r.GetInt32(1);
+            });
+        return (ids, total);
     }
 
     private static List<string> PageIds(SqliteConnection connection, RunQuery query, RunSort sort, string where, List<(string Name, object? Value)> parameters)
@@ -48,14 +83,13 @@ public sealed partial class SqliteRegistryStore
         return ids;
     }
 
-    // Runs that have the metric come first, in the order of the (key, value) index, so a page is an index range rather than
-    // a sort of every run; runs without it follow, newest first. Two queries instead of one LEFT JOIN sorted in full.
-    private static List<string> PageByMetric(SqliteConnection connection, RunQuery query, RunSort sort, string where, List<(string Name, object? Value)> parameters)
+    // Unfiltered runs that have the metric come first, in the order of the (key, value) index, so a page is an index range
+    // rather than a sort of every run; runs without it follow, newest first.
+    private static List<string> PageByMetric(SqliteConnection connection, RunQuery query, RunSort sort, int withMetric)
     {
         var direction = sort.Descending ? "DESC" : "ASC";
-        List<(string Name, object? Value)> keyed = [.. parameters, ("@sortkey", sort.Key)];
-        var joined = $"FROM run_metrics sm JOIN runs ON runs.id = sm.run_id {(where.Length == 0 ? "WHERE" : where + " AND")} sm.key = @sortkey";
-        var withMetric = Convert.ToInt32(Scalar(connection, $"SELECT COUNT(*) {joined};", [.. keyed]), CultureInfo.InvariantCulture);
+        List<(string Name, object? Value)> keyed = [("@sortkey", sort.Key)];
+        const string joined = "FROM run_metrics sm JOIN runs ON runs.id = sm.run_id WHERE sm.key = @sortkey";
         var ids = new List<string>();
         if (query.Offset < withMetric)
         {
@@ -65,7 +99,7 @@ public sealed partial class SqliteRegistryStore
 
         if (ids.Count < query.Limit)
         {
-            var without = $"{(where.Length == 0 ? "WHERE" : where + " AND")} runs.id NOT IN (SELECT run_id FROM run_metrics WHERE key = @sortkey)";
+            const string without = "WHERE runs.id NOT IN (SELECT run_id FROM run_metrics WHERE key = @sortkey)";
             ForEach(connection, $"SELECT runs.id FROM runs {without} ORDER BY runs.started_at DESC, runs.id DESC LIMIT @limit OFFSET @offset;",
                 [.. keyed, ("@limit", query.Limit - ids.Count), ("@offset", Math.Max(0, query.Offset - withMetric))], r => ids.Add(r.GetString(0)));
         }
@@ -94,9 +128,10 @@ public sealed partial class SqliteRegistryStore
     /// <inheritdoc />
     public RunFacets RunFacets() => Read(connection => new RunFacets(
         Distinct(connection, "runs", "environment"),
+        // Versions of the latest runs only: a bounded read however long the history, and the versions anyone filters by.
         Strings(connection, """
-            SELECT git_version FROM runs WHERE git_version IS NOT NULL
-            GROUP BY git_version ORDER BY MAX(started_at) DESC LIMIT 100;
+            SELECT git_version FROM (SELECT git_version, started_at FROM runs ORDER BY started_at DESC LIMIT 500)
+            WHERE git_version IS NOT NULL GROUP BY git_version ORDER BY MAX(started_at) DESC LIMIT 30;
             """),
         Distinct(connection, "run_metrics", "key"),
         Distinct(connection, "run_params", "key")));
@@ -205,6 +240,10 @@ public sealed partial class SqliteRegistryStore
                 return (string.Empty, $"runs.started_at {direction}, runs.id {direction}");
             case RunSortColumn.Duration:
                 return (string.Empty, $"runs.ended_at IS NULL, runs.ended_at - runs.started_at {direction}, {Newest}");
+            case RunSortColumn.Metric:
+                parameters.Add(("@sortkey", sort.Key));
+                return ("LEFT JOIN run_metrics sm ON sm.run_id = runs.id AND sm.key = @sortkey",
+                    $"sm.value IS NULL, sm.value {direction}, {Newest}");
             case RunSortColumn.Parameter:
                 parameters.Add(("@sortkey", sort.Key));
                 var numeric = string.Format(CultureInfo.InvariantCulture, NumericText, "sp.value");

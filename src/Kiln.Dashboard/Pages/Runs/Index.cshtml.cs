@@ -66,7 +66,6 @@ public sealed class IndexModel(ModelRegistry registry, IOptions<DashboardOptions
             return Page();
         }
 
-        Runs = registry.Store.QueryRuns(Query);
         var conditions = Query.Conditions ?? [];
         MetricColumns = [.. DefaultMetrics.Where(Facets.MetricKeys.Contains)
             .Concat(conditions.Where(c => c.Target == ConditionTarget.Metric).Select(c => c.Key))
@@ -76,6 +75,7 @@ public sealed class IndexModel(ModelRegistry registry, IOptions<DashboardOptions
             .Concat(conditions.Where(c => c.Target == ConditionTarget.Parameter).Select(c => c.Key))
             .Concat(Query.Sort is { Column: RunSortColumn.Parameter, Key: { } parameter } ? [parameter] : [])
             .Distinct(StringComparer.Ordinal)];
+        Runs = registry.Store.QueryRuns(Query with { ParameterKeys = ParameterColumns });
         foreach (var condition in conditions)
         {
             var known = condition.Target == ConditionTarget.Metric ? Facets.MetricKeys : Facets.ParameterKeys;
