@@ -1,9 +1,15 @@
 using Kiln.Targets;
 using Kiln.Targets.CI;
+using Kiln.Targets.Testing;
 
-/// <summary>Continuous integration: the GitHub Actions workflows, declared here and generated into .github/workflows.</summary>
+/// <summary>Continuous integration: the test suite, and the GitHub Actions workflows declared here and generated into .github/workflows.</summary>
 partial class Build
 {
+    [Parameter("Only run test classes whose full name matches this pattern (e.g. *Registry*)")]
+    readonly string? TestFilter;
+
+    AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
+
     /// <summary>The workflows this repository runs on GitHub Actions.</summary>
     public static IReadOnlyList<GitHubActionsWorkflow> GitHubWorkflows { get; } =
     [
@@ -34,6 +40,31 @@ partial class Build
             UploadArtifacts = ["artifacts/evaluation", "artifacts/registry/*.md"],
         },
     ];
+
+    Target Test => _ => _
+        .Description("Run every test project and print the totals")
+        .After(Clean)
+        .Executes(async cancellationToken =>
+        {
+            // The totals count this run's result files only.
+            TestResultsDirectory.DeleteDirectory();
+            List<string> arguments = ["test", "--solution", RootDirectory / "Solution.sln", "--results-directory", TestResultsDirectory, "--no-progress", "--report-xunit-trx"];
+            if (!string.IsNullOrEmpty(TestFilter))
+            {
+                // A project with no matching class exits 8 ("zero tests ran"); the totals still fail the run when no project ran one.
+                arguments.AddRange(["--filter-class", TestFilter, "--ignore-exit-code", "8"]);
+            }
+
+            var result = await ProcessTasks.Run("dotnet", arguments, RootDirectory, environment: null, cancellationToken);
+            var totals = TestTotals.FromTrxFiles(TestResultsDirectory);
+            Log.Information(totals.ToString());
+            if (result.ExitCode != 0 || totals.Failed > 0 || totals.Total == 0)
+            {
+                throw new InvalidOperationException(totals.Total == 0
+                    ? $"dotnet test ran no test (exit code {result.ExitCode})"
+                    : $"{totals.Failed} test(s) failed (dotnet test exit code {result.ExitCode})");
+            }
+        });
 
     Target Workflows => _ => _
         .Description("Regenerate .github/workflows from the declarations in build/Build.CI.cs")

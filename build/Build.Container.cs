@@ -1,9 +1,6 @@
 using System.Globalization;
 using Kiln.Containers;
-using Kiln.Pipeline.Onnx;
 using Kiln.Pipeline.Tracking;
-using Kiln.Registry.Promotion;
-using Kiln.Registry.Resolution;
 using Kiln.Targets;
 
 /// <summary>Container: the champion model baked into a lean ONNX Runtime image tagged with the GitVersion SemVer.</summary>
@@ -16,28 +13,6 @@ partial class Build
     readonly string? BaseImage;
 
     AbsolutePath PublishDirectory => ArtifactsDirectory / "publish" / "serving";
-
-    string ChampionReference => $"models:/{Config.Registry.ModelName}@{PromotionPolicy.ChampionAlias}";
-
-    PredictionSample? _championSample;
-
-    // A few test rows and the champion's local ONNX Runtime answers: the smoke test of every container that serves it.
-    PredictionSample ChampionSample
-    {
-        get
-        {
-            if (_championSample is null)
-            {
-                var champion = Champion;
-                _championSample = PredictionSample.FromTestSplit(Pipeline, champion.Verify(), champion.ExpectedSha256);
-            }
-
-            return _championSample;
-        }
-    }
-
-    ResolvedModel Champion => Registry.TryResolve(ChampionReference)
-        ?? throw new InvalidOperationException($"'{Config.Registry.ModelName}' has no @champion yet; run ./build.sh Register with a model that passes the quality gate");
 
     Target Containerize => _ => _
         .Description("Build the service image with the champion model baked in, tagged <image>:<SemVer>, and smoke-test it")

@@ -2,17 +2,12 @@ using Kiln.Pipeline.Evaluation;
 using Kiln.Pipeline.Stages;
 using Kiln.Pipeline.Tracking;
 using Kiln.Pipeline.Training;
-using Kiln.Registry;
 using Kiln.Registry.Runs;
 using Kiln.Targets;
 
 /// <summary>Model: training with ONNX export and parity check, evaluation with the quality gate; both tracked as runs.</summary>
 partial class Build
 {
-    ModelRegistry? _registry;
-
-    ModelRegistry Registry => _registry ??= ModelRegistry.Open(new RegistryOptions(RootDirectory / Config.Registry.Path));
-
     Target Train => _ => _
         .Description("Fit the configured ML.NET pipeline, export model.onnx and check ONNX parity")
         .DependsOn(Features)
@@ -26,20 +21,15 @@ partial class Build
         .Executes(async cancellationToken =>
         {
             await RunTracked(new EvaluateStage(Pipeline), RunKind.Evaluate, cancellationToken);
-            Log.Information($"Report: {RootDirectory / "artifacts" / "evaluation" / "report.md"}");
+            Log.Information($"Report: {Pipeline.ReportMarkdown}");
         });
-
-    GitVersionInfo? _version;
-
-    async Task<GitVersionInfo> Version(CancellationToken cancellationToken) =>
-        _version ??= await GitVersionInfo.GetAsync(RootDirectory, TemporaryDirectory, cancellationToken);
 
     async Task<string> RunTracked(IStage stage, RunKind kind, CancellationToken cancellationToken)
     {
         var version = await Version(cancellationToken);
         try
         {
-            var (result, runId) = await new TrackedStage(Pipeline, Registry)
+            var (_, runId) = await new TrackedStage(Pipeline, Registry)
                 .RunAsync(stage, new RunStart(kind, version.SemVer, version.Sha, Env), cancellationToken);
             Log.Information($"Tracked as run {runId}");
             return runId;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Kiln.Inference;
 using Kiln.Pipeline.Registration;
 using Kiln.Registry.Runs;
 using Kiln.Targets;
@@ -16,29 +15,8 @@ partial class Build
     Target Register => _ => _
         .Description("Register model.onnx as the next version; champion only if it passes the gates and beats the champion")
         .DependsOn(Evaluate)
-        .Cached(() => AlreadyRegistered())
-        .Executes(async cancellationToken =>
-        {
-            var version = await Version(cancellationToken);
-            var runId = Registry.StartRun(new RunStart(RunKind.Register, version.SemVer, version.Sha, Env));
-            try
-            {
-                var sourceRun = Registry.RecentRuns(50).FirstOrDefault(r => r is { Kind: RunKind.Evaluate, Status: RunStatus.Succeeded })?.Id;
-                var result = new ModelRegistration(Pipeline, Registry).Register(sourceRun);
-                Registry.LogParameters(runId, Config.Parameters);
-                Registry.LogMetrics(runId, result.Version.Metrics);
-                Registry.FinishRun(runId, RunStatus.Succeeded);
-
-                Log.Information($"Registered {result.Version.Reference} as @{result.Decision.Alias} (run {runId})");
-                Log.Information($"Why: {result.Decision.Reason}");
-                Log.Information($"Loading test: {result.Version.Reference} reloaded from the registry predicts {result.LoadedProbability.ToString("0.######", CultureInfo.InvariantCulture)} for its input example");
-            }
-            catch
-            {
-                Registry.FinishRun(runId, RunStatus.Failed);
-                throw;
-            }
-        });
+        .Cached(() => Status(new RegisterStage(Pipeline, Registry)))
+        .Executes(async cancellationToken => await RunTracked(new RegisterStage(Pipeline, Registry), RunKind.Register, cancellationToken));
 
     Target Models => _ => _
         .Description("List registered model versions with aliases, key metrics and source runs")
@@ -84,20 +62,6 @@ partial class Build
             Log.Table(["run", "kind", "status", "started (UTC)", "duration", "version", "env", "roc_auc", "changed params vs previous"],
                 RunRows(Registry.RecentRuns(Limit + 100), Limit));
         });
-
-    CacheStatus AlreadyRegistered()
-    {
-        if (!File.Exists(Pipeline.ModelOnnx))
-        {
-            return new CacheStatus(false, "no model.onnx yet");
-        }
-
-        var sha256 = FileHash.Sha256(Pipeline.ModelOnnx);
-        var existing = Registry.ListVersions(Config.Registry.ModelName).FirstOrDefault(v => v.Model.Sha256 == sha256);
-        return existing is null
-            ? new CacheStatus(false, $"model.onnx {sha256[..12]} is not registered yet")
-            : new CacheStatus(true, $"model.onnx is already {existing.Reference}{string.Concat(existing.Aliases.Select(a => " @" + a))}");
-    }
 
     // Each shown run is compared with the previous run of its kind, which may be older than the runs shown.
     static IEnumerable<IReadOnlyList<string>> RunRows(IReadOnlyList<Run> runs, int shown) =>

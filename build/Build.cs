@@ -1,56 +1,85 @@
+using Kiln.Pipeline;
+using Kiln.Pipeline.Configuration;
+using Kiln.Pipeline.Onnx;
+using Kiln.Pipeline.Stages;
+using Kiln.Registry;
+using Kiln.Registry.Promotion;
+using Kiln.Registry.Resolution;
 using Kiln.Targets;
 
 /// <summary>Kiln's lifecycle as typed targets: data, features, model, quality gate, registry, container, deployment.</summary>
+/// <remarks>This file declares the state every concern shares; the other partials hold targets and their parameters.</remarks>
 partial class Build : KilnBuild
 {
     /// <summary>Runs the targets named on the command line; Evaluate when none is named.</summary>
     public static int Main() => Execute<Build>(x => x.Evaluate);
 
-    [Parameter("Only run test classes whose full name matches this pattern (e.g. *Registry*)")]
-    readonly string? TestFilter;
+    [Parameter("Configuration environment: reads config/<env>.yaml (local or prod)")]
+    readonly string Env = "local";
+
+    KilnConfig? _config;
+    PipelineContext? _pipeline;
+    ModelRegistry? _registry;
+    GitVersionInfo? _version;
+    PredictionSample? _championSample;
+    readonly ConsoleStageReporter _reporter = new();
+
+    KilnConfig Config => _config ??= KilnConfig.Load(RootDirectory / "config" / $"{Env}.yaml");
+
+    PipelineContext Pipeline => _pipeline ??= new PipelineContext(RootDirectory, Config, _reporter);
+
+    ModelRegistry Registry => _registry ??= ModelRegistry.Open(new RegistryOptions(RootDirectory / Config.Registry.Path));
 
     AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
-    AbsolutePath DataDirectory => RootDirectory / "data";
-    AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
+
+    string ChampionReference => $"models:/{Config.Registry.ModelName}@{PromotionPolicy.ChampionAlias}";
+
+    ResolvedModel Champion => Registry.TryResolve(ChampionReference)
+        ?? throw new InvalidOperationException($"'{Config.Registry.ModelName}' has no @champion yet; run ./build.sh Register with a model that passes the quality gate");
+
+    // A few test rows and the champion's local ONNX Runtime answers: the smoke test of every container that serves it.
+    PredictionSample ChampionSample
+    {
+        get
+        {
+            if (_championSample is null)
+            {
+                var champion = Champion;
+                _championSample = PredictionSample.FromTestSplit(Pipeline, champion.Verify(), champion.ExpectedSha256);
+            }
+
+            return _championSample;
+        }
+    }
 
     Target Clean => _ => _
         .Description("Remove generated outputs (artifacts, derived data, stage lock); never data/01-raw")
+        .Before(Features)
         .Executes(() =>
         {
-            ArtifactsDirectory.DeleteDirectory();
-            foreach (var stage in new[] { "02-preprocessed", "03-features", "04-predictions" })
-            {
-                foreach (var entry in Directory.EnumerateFileSystemEntries(DataDirectory / stage)
-                             .Where(e => Path.GetFileName(e) != ".gitkeep"))
-                {
-                    if (Directory.Exists(entry)) Directory.Delete(entry, recursive: true);
-                    else File.Delete(entry);
-                }
-            }
-
-            File.Delete(RootDirectory / "kiln.lock");
-            Log.Information("Removed artifacts/, data/02-preprocessed, data/03-features, data/04-predictions and kiln.lock");
+            var removed = OutputCleaner.Clean(RootDirectory);
+            Log.Information(removed.Count == 0 ? "Nothing to clean" : $"Removed {string.Join(", ", removed)}");
         });
 
-    Target Test => _ => _
-        .Description("Run every test project and print the totals")
-        .After(Clean)
-        .Executes(async cancellationToken =>
+    async Task<GitVersionInfo> Version(CancellationToken cancellationToken) =>
+        _version ??= await GitVersionInfo.GetAsync(RootDirectory, TemporaryDirectory, cancellationToken);
+
+    static CacheStatus Status(IStage stage)
+    {
+        var status = stage.Check();
+        return new CacheStatus(status.IsUpToDate, status.Reason);
+    }
+
+    // Stages report their own summary line through the reporter.
+    async Task RunStage(IStage stage, CancellationToken cancellationToken)
+    {
+        try
         {
-            List<string> arguments = ["test", "--solution", RootDirectory / "Solution.sln", "--results-directory", TestResultsDirectory, "--no-progress"];
-            if (!string.IsNullOrEmpty(TestFilter))
-            {
-                arguments.AddRange(["--filter-class", TestFilter]);
-            }
-
-            var result = await ProcessTasks.Run("dotnet", arguments, RootDirectory, environment: null, cancellationToken);
-            var totals = TestTotals.Parse(result.Output);
-            Log.Information(totals.ToString());
-            if (result.ExitCode != 0 || totals.Failed > 0 || totals.Total == 0)
-            {
-                throw new InvalidOperationException(totals.Total == 0
-                    ? $"dotnet test ran no test (exit code {result.ExitCode})"
-                    : $"{totals.Failed} test(s) failed (dotnet test exit code {result.ExitCode})");
-            }
-        });
+            await stage.RunAsync(cancellationToken);
+        }
+        finally
+        {
+            _reporter.Dispose();
+        }
+    }
 }

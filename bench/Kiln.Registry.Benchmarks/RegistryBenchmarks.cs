@@ -18,6 +18,7 @@ public class RegistryBenchmarks
     private bool[] _labels = [];
     private double[] _candidate = [];
     private double[] _champion = [];
+    private int _iteration;
 
     /// <summary>Fills a fresh registry with runs (10 params, 5 metrics, lineage) and model versions.</summary>
     [GlobalSetup]
@@ -77,12 +78,13 @@ public class RegistryBenchmarks
     public string ResolveChampionVerified() => _registry.ResolveVerified("models:/churn@champion");
 
     /// <summary>Gives the next registration a model file with new content (~100 KB), as a retrained model would have.</summary>
+    /// <remarks>A counter, not the clock: bytes already registered would make the registration a no-op.</remarks>
     [IterationSetup(Target = nameof(RegisterNewVersion))]
-    public void NewModelContent() => WriteModel(Environment.TickCount);
+    public void NewModelContent() => WriteModel(Versions + ++_iteration);
 
     /// <summary>One registration of a new ~100 KB model plus the generated card.</summary>
     [Benchmark]
-    public int RegisterNewVersion() => _registry.Register(Request(null)).Version;
+    public int RegisterNewVersion() => _registry.Register(Request(null)).Version.Version;
 
     /// <summary>A champion/challenger decision on 2,000 test rows with a 1,000-resample paired bootstrap.</summary>
     [Benchmark]

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Kiln.Hashing;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
@@ -73,7 +74,7 @@ public sealed class OnnxModel : IDisposable
             throw new ModelLoadException($"cannot read model file {fullPath}: {e.Message}");
         }
 
-        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        var sha256 = FileHash.Sha256(bytes);
         if (expectedSha256 is not null && !string.Equals(sha256, expectedSha256.Trim(), StringComparison.OrdinalIgnoreCase))
         {
             throw new ModelLoadException($"sha256 mismatch for model file {fullPath}: expected {expectedSha256.Trim().ToLowerInvariant()}, actual {sha256}");
@@ -220,6 +221,6 @@ public sealed class OnnxModel : IDisposable
             return actual == type ? name : throw new ModelLoadException($"{path}: output '{name}' is {actual}, expected {type}");
         }
 
-        return [Find("PredictedLabel", TensorElementType.Bool), Find("Probability", TensorElementType.Float), Find("Score", TensorElementType.Float)];
+        return [Find(ModelOutputs.Label, TensorElementType.Bool), Find(ModelOutputs.Probability, TensorElementType.Float), Find(ModelOutputs.Score, TensorElementType.Float)];
     }
 }

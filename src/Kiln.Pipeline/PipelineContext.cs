@@ -8,6 +8,19 @@ namespace Kiln.Pipeline;
 /// <param name="reporter">Where progress goes; null discards it.</param>
 public sealed class PipelineContext(string rootDirectory, KilnConfig config, IStageReporter? reporter = null)
 {
+    private const string Raw = "data/01-raw";
+    private const string Preprocessed = "data/02-preprocessed";
+    private const string FeatureData = "data/03-features";
+    private const string Predictions = "data/04-predictions";
+    private const string Artifacts = "artifacts";
+    private const string Lock = "kiln.lock";
+
+    /// <summary>
+    /// Everything the stages generate, relative to the root: artifacts/, the derived data folders and kiln.lock.
+    /// <see cref="OutputCleaner"/> removes exactly these; data/01-raw is never among them.
+    /// </summary>
+    public static IReadOnlyList<string> GeneratedOutputs { get; } = [Artifacts, Preprocessed, FeatureData, Predictions, Lock];
+
     /// <summary>The absolute repository root.</summary>
     public string Root { get; } = Path.GetFullPath(rootDirectory);
 
@@ -18,7 +31,7 @@ public sealed class PipelineContext(string rootDirectory, KilnConfig config, ISt
     public IStageReporter Reporter { get; } = reporter ?? NullStageReporter.Instance;
 
     /// <summary>data/01-raw: read-only input.</summary>
-    public string RawDirectory => At("data/01-raw");
+    public string RawDirectory => At(Raw);
 
     /// <summary>The configured raw dataset CSV.</summary>
     public string RawDataset => Path.Combine(RawDirectory, Config.Dataset.Path);
@@ -29,59 +42,68 @@ public sealed class PipelineContext(string rootDirectory, KilnConfig config, ISt
     /// <summary>data/01-raw/metadata.json.</summary>
     public string MetadataFile => Path.Combine(RawDirectory, "metadata.json");
 
+    /// <summary>data/02-preprocessed: validated rows, quarantine and the validation report.</summary>
+    public string PreprocessedDirectory => At(Preprocessed);
+
     /// <summary>data/02-preprocessed/clean.csv.</summary>
-    public string CleanCsv => At("data/02-preprocessed/clean.csv");
+    public string CleanCsv => At($"{Preprocessed}/clean.csv");
 
     /// <summary>data/02-preprocessed/quarantine.csv.</summary>
-    public string QuarantineCsv => At("data/02-preprocessed/quarantine.csv");
+    public string QuarantineCsv => At($"{Preprocessed}/quarantine.csv");
 
     /// <summary>data/02-preprocessed/validation.json.</summary>
-    public string ValidationJson => At("data/02-preprocessed/validation.json");
+    public string ValidationJson => At($"{Preprocessed}/validation.json");
 
     /// <summary>data/02-preprocessed/validation.md.</summary>
-    public string ValidationMarkdown => At("data/02-preprocessed/validation.md");
+    public string ValidationMarkdown => At($"{Preprocessed}/validation.md");
+
+    /// <summary>data/03-features: the train/test split and the feature list.</summary>
+    public string FeaturesDirectory => At(FeatureData);
 
     /// <summary>data/03-features/train.csv.</summary>
-    public string TrainCsv => At("data/03-features/train.csv");
+    public string TrainCsv => At($"{FeatureData}/train.csv");
 
     /// <summary>data/03-features/test.csv.</summary>
-    public string TestCsv => At("data/03-features/test.csv");
+    public string TestCsv => At($"{FeatureData}/test.csv");
 
     /// <summary>data/03-features/features.json.</summary>
-    public string FeaturesJson => At("data/03-features/features.json");
+    public string FeaturesJson => At($"{FeatureData}/features.json");
+
+    /// <summary>artifacts: models, evaluation, the embedded registry and everything else the build writes.</summary>
+    public string ArtifactsDirectory => At(Artifacts);
 
     /// <summary>artifacts/model/model.zip (ML.NET).</summary>
-    public string ModelZip => At("artifacts/model/model.zip");
+    public string ModelZip => At($"{Artifacts}/model/model.zip");
 
     /// <summary>artifacts/model/model.onnx.</summary>
-    public string ModelOnnx => At("artifacts/model/model.onnx");
+    public string ModelOnnx => At($"{Artifacts}/model/model.onnx");
 
     /// <summary>artifacts/model/signature.json.</summary>
-    public string SignatureJson => At("artifacts/model/signature.json");
+    public string SignatureJson => At($"{Artifacts}/model/signature.json");
 
     /// <summary>artifacts/model/parity.json.</summary>
-    public string ParityJson => At("artifacts/model/parity.json");
+    public string ParityJson => At($"{Artifacts}/model/parity.json");
 
     /// <summary>artifacts/evaluation.</summary>
-    public string EvaluationDirectory => At("artifacts/evaluation");
+    public string EvaluationDirectory => At($"{Artifacts}/evaluation");
 
     /// <summary>artifacts/evaluation/metrics.json.</summary>
-    public string MetricsJson => At("artifacts/evaluation/metrics.json");
+    public string MetricsJson => At($"{Artifacts}/evaluation/metrics.json");
 
     /// <summary>artifacts/evaluation/report.md.</summary>
-    public string ReportMarkdown => At("artifacts/evaluation/report.md");
+    public string ReportMarkdown => At($"{Artifacts}/evaluation/report.md");
 
     /// <summary>artifacts/evaluation/test-predictions.csv (id,label,probability).</summary>
-    public string TestPredictionsCsv => At("artifacts/evaluation/test-predictions.csv");
+    public string TestPredictionsCsv => At($"{Artifacts}/evaluation/test-predictions.csv");
 
     /// <summary>artifacts/evaluation/curves.json (the thinned ROC and precision–recall curves).</summary>
     public string CurvesJson => At("artifacts/evaluation/" + Registry.Runs.RunCurves.FileName);
 
     /// <summary>data/04-predictions.</summary>
-    public string PredictionsDirectory => At("data/04-predictions");
+    public string PredictionsDirectory => At(Predictions);
 
     /// <summary>kiln.lock at the root.</summary>
-    public string LockFile => At("kiln.lock");
+    public string LockFile => At(Lock);
 
     /// <summary>Resolves a repository-relative path ("/"-separated) to an absolute one.</summary>
     /// <param name="relative">The relative path.</param>

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
+using Kiln.Hashing;
 using Kiln.Registry.Artifacts;
 using Kiln.Registry.Models;
+using Kiln.Registry.Queries;
 using Kiln.Registry.Resolution;
 using Kiln.Registry.Runs;
 using Kiln.Registry.Storage;
@@ -12,9 +15,12 @@ namespace Kiln.Registry;
 /// <param name="store">Where rows live.</param>
 /// <param name="content">Where artifact files live.</param>
 /// <param name="time">Clock, replaceable in tests.</param>
-public sealed class ModelRegistry(IRegistryStore store, ContentStore content, TimeProvider? time = null)
+/// <param name="heartbeat">How running runs prove they are alive; <see cref="HeartbeatPolicy.Default"/> when null.</param>
+public sealed class ModelRegistry(IRegistryStore store, ContentStore content, TimeProvider? time = null, HeartbeatPolicy? heartbeat = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly HeartbeatPolicy _heartbeat = (heartbeat ?? HeartbeatPolicy.Default).Validated();
+    private readonly ConcurrentDictionary<string, RunHeartbeat> _beating = new(StringComparer.Ordinal);
 
     /// <summary>The row store.</summary>
     public IRegistryStore Store { get; } = store;
@@ -24,14 +30,15 @@ public sealed class ModelRegistry(IRegistryStore store, ContentStore content, Ti
 
     /// <summary>Opens (creating and migrating as needed) the SQLite registry described by <paramref name="options"/>.</summary>
     public static ModelRegistry Open(RegistryOptions options) =>
-        new(new SqliteRegistryStore(options), new ContentStore(options.StoreDirectory));
+        new(new SqliteRegistryStore(options), new ContentStore(options.StoreDirectory), heartbeat: options.Heartbeat);
 
-    /// <summary>Starts a run and returns its sortable id.</summary>
+    /// <summary>Starts a run owned by this process and returns its sortable id; the run heartbeats until it is finished or the process ends.</summary>
     public string StartRun(RunStart start)
     {
         var now = _time.GetUtcNow();
         var id = RunId.New(now);
-        Store.InsertRun(id, start, now);
+        Store.InsertRun(id, start, RunOwner.Current, now);
+        _beating[id] = new RunHeartbeat(Store, id, _time, _heartbeat.Interval);
         return id;
     }
 
@@ -58,22 +65,48 @@ public sealed class ModelRegistry(IRegistryStore store, ContentStore content, Ti
         return artifact;
     }
 
-    /// <summary>Marks a run succeeded or failed.</summary>
-    public void FinishRun(string runId, RunStatus status) => Store.FinishRun(runId, status, _time.GetUtcNow());
+    /// <summary>Marks a run succeeded or failed and stops its heartbeat.</summary>
+    public void FinishRun(string runId, RunStatus status)
+    {
+        if (_beating.TryRemove(runId, out var beating))
+        {
+            beating.Dispose();
+        }
 
-    /// <summary>The run with <paramref name="runId"/>; a clear error listing recent runs when unknown.</summary>
+        Store.FinishRun(runId, status, _time.GetUtcNow());
+    }
+
+    /// <summary>The run with <paramref name="runId"/> (killed if its owner is gone); a clear error listing recent runs when unknown.</summary>
     public Run GetRun(string runId) =>
-        Store.FindRun(runId) ?? throw new RegistryEntryNotFoundException(DescribeMissingRun(runId));
+        Observe(Store.FindRun(runId) ?? throw new RegistryEntryNotFoundException(DescribeMissingRun(runId)));
 
-    /// <summary>The most recently started runs, newest first, with their parameters and metrics.</summary>
-    public IReadOnlyList<Run> RecentRuns(int limit = 20) => Store.RecentRuns(limit);
+    /// <summary>The most recently started runs, newest first, with their parameters and metrics; runs whose owner is gone show as killed.</summary>
+    public IReadOnlyList<Run> RecentRuns(int limit = 20) => [.. Store.RecentRuns(limit).Select(Observe)];
+
+    /// <summary>The run with <paramref name="runId"/>, or null; a run whose owner died shows as killed.</summary>
+    public Run? FindRun(string runId) => Store.FindRun(runId) is { } run ? Observe(run) : null;
+
+    /// <summary>One page of the runs matching <paramref name="query"/> (filtered, sorted and paged by the store) and how many match; runs whose owner died show as killed.</summary>
+    public RunPage QueryRuns(RunQuery query)
+    {
+        var page = Store.QueryRuns(query);
+        return page with { Runs = [.. page.Runs.Select(Observe)] };
+    }
+
+    /// <summary>The most recently started run of <paramref name="kind"/> (killed if its owner is gone), or null; call it before starting the next one.</summary>
+    public Run? LatestRun(RunKind kind) => Store.LatestRun(kind) is { } run ? Observe(run) : null;
+
+    /// <summary>The newest succeeded run of <paramref name="kind"/> that recorded an artifact with these exact bytes, or null.</summary>
+    public Run? FindRunWithArtifact(RunKind kind, string path) =>
+        File.Exists(path) ? Store.FindRunWithArtifact(kind, FileHash.Sha256(path)) : null;
 
     /// <summary>Parameter and metric differences from <paramref name="baseRunId"/> to <paramref name="otherRunId"/>.</summary>
     public RunComparison CompareRuns(string baseRunId, string otherRunId, bool includeUnchanged = false) =>
         RunComparison.Between(GetRun(baseRunId), GetRun(otherRunId), includeUnchanged);
 
-    /// <summary>Registers the next version of a model: stores its files by content, writes the model card, then commits the version row last.</summary>
-    public ModelVersion Register(RegistrationRequest request)
+    /// <summary>Registers the next version of a model: stores its files by content, writes the model card, then commits the version row last.
+    /// A model file whose bytes are already a version of the model registers nothing and returns that version with <c>Created</c> false.</summary>
+    public RegisteredVersion Register(RegistrationRequest request)
     {
         RegistryNames.ValidModelName(request.ModelName);
         ValidateFiles(request);
@@ -91,6 +124,11 @@ public sealed class ModelRegistry(IRegistryStore store, ContentStore content, Ti
 
         // Files go in first: if the process dies before the commit below, they are unreferenced blobs, never a half version.
         var model = Content.Put(request.ModelPath);
+        if (Store.FindVersionByModelSha256(request.ModelName, model.Sha256) is { } existing)
+        {
+            return new RegisteredVersion(existing, Created: false);
+        }
+
         var artifacts = new List<VersionArtifact> { new(Path.GetFileName(request.ModelPath), model.Sha256, model.SizeBytes, model.Path) };
         foreach (var file in request.AttachedFiles ?? [])
         {
@@ -106,6 +144,10 @@ public sealed class ModelRegistry(IRegistryStore store, ContentStore content, Ti
             request.ModelName, now, request.SourceRunId, request.Signature, request.InputExample, request.Metrics, artifacts,
             request.Decision is { } decision ? [decision.Alias] : [], request.Decision?.Reason));
     }
+
+    /// <summary>The version of <paramref name="model"/> whose model file has the same bytes as <paramref name="modelPath"/>, or null (also when the file does not exist).</summary>
+    public ModelVersion? FindVersionOf(string model, string modelPath) =>
+        File.Exists(modelPath) ? Store.FindVersionByModelSha256(model, FileHash.Sha256(modelPath)) : null;
 
     /// <summary>Points an alias at a version, moving it from wherever it pointed.</summary>
     public void SetAlias(string model, string alias, int version)
@@ -179,6 +221,33 @@ public sealed class ModelRegistry(IRegistryStore store, ContentStore content, Ti
     /// <summary>Deletes store files no version references that are older than <paramref name="minimumAge"/> (leftovers of interrupted registrations).</summary>
     public IReadOnlyList<string> CollectGarbage(TimeSpan minimumAge) =>
         Content.CollectGarbage(Store.ReferencedArtifactHashes(), minimumAge);
+
+    // A running run whose heartbeat is stale is presumed killed unless its owner is on this host and still alive (suspended or starved,
+    // not dead). The presumption is written back, as Optuna's fail_stale_trials does, so every observer on every host then agrees and
+    // only the first observer's conditional update wins; a run that finished meanwhile keeps its real status.
+    private Run Observe(Run run)
+    {
+        var staleBefore = _time.GetUtcNow() - _heartbeat.StaleAfter;
+        if (run.Status != RunStatus.Running || run.LastSeenAt >= staleBefore || run.Owner?.IsAliveHere() == true)
+        {
+            return run;
+        }
+
+        try
+        {
+            if (!Store.MarkKilled(run.Id, staleBefore))
+            {
+                // It beat or finished after it was read: show it as it is now.
+                return Store.FindRun(run.Id) ?? run;
+            }
+        }
+        catch (RegistryException)
+        {
+            // A store this process may not write (a read-only copy) still shows the run as killed; a writer will record it.
+        }
+
+        return run with { Status = RunStatus.Killed, EndedAt = run.LastSeenAt };
+    }
 
     private void RequireModel(string name)
     {

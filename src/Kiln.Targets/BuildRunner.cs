@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
+using Kiln.Naming;
 using Kiln.Targets.Engine;
 using Kiln.Targets.Output;
 using Kiln.Targets.Parameters;

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 
 namespace Kiln.Targets;
 
@@ -6,7 +7,10 @@ namespace Kiln.Targets;
 public interface ITargetDefinition
 {
     /// <summary>Sets the description shown by <c>--help</c>.</summary>
-    ITargetDefinition Description(string description);
+    /// <param name="description">One sentence saying what the target does.</param>
+    /// <param name="declaringFile">Filled in by the compiler: the file declaring the target, which orders <c>--help</c>.</param>
+    /// <param name="declaringLine">Filled in by the compiler: the line declaring the target.</param>
+    ITargetDefinition Description(string description, [CallerFilePath] string declaringFile = "", [CallerLineNumber] int declaringLine = 0);
 
     /// <summary>Runs these targets first and does not run this one when any of them fails.</summary>
     ITargetDefinition DependsOn(params Target[] targets);
@@ -45,13 +49,22 @@ public interface ITargetDefinition
     ITargetDefinition Unlisted();
 
     /// <summary>Adds an action; several run in order.</summary>
-    ITargetDefinition Executes(Action action);
+    /// <param name="action">The work.</param>
+    /// <param name="declaringFile">Filled in by the compiler: the file declaring the target, which orders <c>--help</c>.</param>
+    /// <param name="declaringLine">Filled in by the compiler: the line declaring the target.</param>
+    ITargetDefinition Executes(Action action, [CallerFilePath] string declaringFile = "", [CallerLineNumber] int declaringLine = 0);
 
     /// <summary>Adds an asynchronous action; several run in order.</summary>
-    ITargetDefinition Executes(Func<Task> action);
+    /// <param name="action">The work.</param>
+    /// <param name="declaringFile">Filled in by the compiler: the file declaring the target, which orders <c>--help</c>.</param>
+    /// <param name="declaringLine">Filled in by the compiler: the line declaring the target.</param>
+    ITargetDefinition Executes(Func<Task> action, [CallerFilePath] string declaringFile = "", [CallerLineNumber] int declaringLine = 0);
 
     /// <summary>Adds a cancellable asynchronous action; the token fires on Ctrl-C or SIGTERM.</summary>
-    ITargetDefinition Executes(Func<CancellationToken, Task> action);
+    /// <param name="action">The work.</param>
+    /// <param name="declaringFile">Filled in by the compiler: the file declaring the target, which orders <c>--help</c>.</param>
+    /// <param name="declaringLine">Filled in by the compiler: the line declaring the target.</param>
+    ITargetDefinition Executes(Func<CancellationToken, Task> action, [CallerFilePath] string declaringFile = "", [CallerLineNumber] int declaringLine = 0);
 
     /// <summary>Makes the target a cached stage: skipped as "up to date" when the check says so and <c>--force</c> is absent.</summary>
     ITargetDefinition Cached(Func<CacheStatus> check);

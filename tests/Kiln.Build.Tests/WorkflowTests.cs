@@ -1,4 +1,5 @@
 using Kiln.Targets.CI;
+using Kiln.Testing;
 
 namespace Kiln.Build.Tests;
 

@@ -23,6 +23,16 @@ public sealed class ImageReferenceTests
     public void SplitSeparatesRepositoryAndTagWithoutConfusingTheRegistryPort(string reference, string repository, string tag) =>
         Assert.Equal((repository, tag), ImageReference.Split(reference));
 
+    [Theory]
+    [InlineData("library/redis:7", "docker.io")]
+    [InlineData("kiln/churn:1.0.0", "docker.io")]
+    [InlineData("kiln-churn", "docker.io")]
+    [InlineData("127.0.0.1:5000/kiln/churn:1.0.0", "127.0.0.1:5000")]
+    [InlineData("localhost/kiln-churn", "localhost")]
+    [InlineData("ghcr.io/acme/churn:2", "ghcr.io")]
+    public void RegistryIsTheFirstComponentOnlyWhenItIsAHost(string reference, string registry) =>
+        Assert.Equal(registry, ImageReference.Registry(reference));
+
     [Fact]
     public void RepositoryWithUpperCaseIsRejected()
     {

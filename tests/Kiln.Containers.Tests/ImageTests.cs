@@ -1,5 +1,7 @@
 using Docker.DotNet.Models;
 using Kiln.Containers.Tests.Fixtures;
+using Kiln.Hashing;
+using Kiln.Testing;
 
 namespace Kiln.Containers.Tests;
 
@@ -43,7 +45,7 @@ public sealed class ImageTests(ServiceImages images)
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", labels["org.opencontainers.image.created"]);
         Assert.Equal("churn", labels[KilnLabels.ModelName]);
         Assert.Equal("7", labels[KilnLabels.ModelVersion]);
-        Assert.Equal(Kiln.Inference.FileHash.Sha256(images.ModelPath), labels[KilnLabels.ModelSha256]);
+        Assert.Equal(FileHash.Sha256(images.ModelPath), labels[KilnLabels.ModelSha256]);
         Assert.Equal(new string('d', 64), labels[KilnLabels.DataSha256]);
         Assert.Equal($"{ServiceImages.Repository}:1.0.0", images.V1.Reference);
     }
@@ -124,7 +126,7 @@ public sealed class ImageTests(ServiceImages images)
         images.Require();
         var missing = Path.Combine(images.WorkDirectory, "not-published");
         var error = await Assert.ThrowsAsync<ContainerException>(() => new ImageBuilder(images.Engine).BuildAsync(
-            new ImageBuildRequest(ServiceImages.Repository, "9.9.9", missing, images.ModelPath, Path.Combine(RepositoryRoot.Find(), "Dockerfile"), "churn", "1"),
+            new ImageBuildRequest(ServiceImages.Repository, "9.9.9", missing, images.ModelPath, Path.Combine(RepositoryRoot.Path, "Dockerfile"), "churn", "1"),
             cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);

@@ -90,6 +90,24 @@ public sealed class RolloutTests(ServiceImages images) : IAsyncLifetime
         Assert.Equal("1.0.0", await ServedVersionAsync());
     }
 
+    [Fact]
+    public async Task PullsAnImageWhoseFirstComponentIsNoHostFromDockerHubAndChangesNothingWhenThatFails()
+    {
+        images.Require();
+        const string image = "library/kiln-test-absent:1.0.0";
+
+        var error = await Assert.ThrowsAsync<ContainerException>(() => new Rollout(images.Engine).DeployAsync(
+            Request(images.V1, "1.0.0") with { Image = image, Credentials = new RegistryCredentials("ci", "hunter2") },
+            _progress.Add, TestContext.Current.CancellationToken));
+
+        // "library" is a Docker Hub namespace, not a registry host: the pull and its credentials are for docker.io.
+        Assert.Contains($"pulling {image} from docker.io", _progress);
+        Assert.StartsWith($"cannot pull {image} from docker.io: ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("nothing was changed", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await InstancesAsync());
+    }
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using Kiln.Testing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -14,12 +15,12 @@ public sealed class DashboardTargetTests
     {
         using var root = new TempDirectory();
         Directory.CreateDirectory(Path.Combine(root.Path, "config"));
-        File.Copy(Path.Combine(Repository.Root, "config", "local.yaml"), Path.Combine(root.Path, "config", "local.yaml"));
+        File.Copy(Path.Combine(RepositoryRoot.Path, "config", "local.yaml"), Path.Combine(root.Path, "config", "local.yaml"));
         var registry = ModelRegistry.Open(new RegistryOptions(Path.Combine(root.Path, "artifacts", "registry", "kiln.db")));
         var seeded = new RegistrySeeder(registry, Path.Combine(root.Path, "work")).Seed(RunningDashboard.Small);
         var port = FreePort();
 
-        using var build = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "build.sh"), "Dashboard", "--port", $"{port}", "--root", root.Path])
+        using var build = Process.Start(new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot.Path, "build.sh"), "Dashboard", "--port", $"{port}", "--root", root.Path])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

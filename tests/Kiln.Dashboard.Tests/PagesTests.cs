@@ -42,7 +42,7 @@ public sealed class PagesTests(SeededDashboard dashboard)
         var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(artifact.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        Assert.Equal(artifact.Sha256, Kiln.Hashing.FileHash.Sha256(bytes));
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
     }
 

@@ -1,4 +1,6 @@
+using Kiln.Hashing;
 using Kiln.Inference.Tests.Support;
+using Kiln.Testing;
 
 namespace Kiln.Inference.Tests;
 

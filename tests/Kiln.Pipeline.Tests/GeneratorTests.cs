@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Kiln.Hashing;
 using Kiln.Pipeline.Data;
+using Kiln.Testing;
 
 namespace Kiln.Pipeline.Tests;
 
@@ -9,14 +11,14 @@ public sealed class GeneratorTests
     public void RegeneratingTheShippedDatasetReproducesTheCommittedFileByteForByte()
     {
         using var workspace = new TestWorkspace();
-        var shipped = Path.Combine(TestWorkspace.RepositoryRoot(), "data", "01-raw");
+        var shipped = Path.Combine(RepositoryRoot.Path, "data", "01-raw");
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(shipped, "metadata.json")));
 
         var generated = new ChurnDatasetGenerator().WriteTo(workspace.RawDirectory);
 
         Assert.Equal(metadata.RootElement.GetProperty("sha256").GetString(), generated.Sha256);
-        Assert.Equal(Kiln.Inference.FileHash.Sha256(Path.Combine(shipped, "churn.csv")), generated.Sha256);
-        Assert.Equal(Kiln.Inference.FileHash.Sha256(Path.Combine(shipped, "churn.oracle.csv")), Kiln.Inference.FileHash.Sha256(generated.OraclePath));
+        Assert.Equal(FileHash.Sha256(Path.Combine(shipped, "churn.csv")), generated.Sha256);
+        Assert.Equal(FileHash.Sha256(Path.Combine(shipped, "churn.oracle.csv")), FileHash.Sha256(generated.OraclePath));
         Assert.InRange(generated.PositiveRate, 0.22, 0.30);
     }
 

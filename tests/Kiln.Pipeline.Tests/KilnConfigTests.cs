@@ -1,4 +1,5 @@
 using Kiln.Pipeline.Configuration;
+using Kiln.Testing;
 
 namespace Kiln.Pipeline.Tests;
 
@@ -94,7 +95,7 @@ public sealed class KilnConfigTests
     [InlineData("config/prod.yaml")]
     public void ShippedConfigurationsLoad(string file)
     {
-        var config = KilnConfig.Load(Path.Combine(TestWorkspace.RepositoryRoot(), file));
+        var config = KilnConfig.Load(Path.Combine(RepositoryRoot.Path, file));
 
         Assert.Equal("churn.csv", config.Dataset.Path);
         Assert.Equal(TrainerCatalog.LightGbm, config.Trainer.Name);
@@ -110,5 +111,122 @@ public sealed class KilnConfigTests
 
         Assert.StartsWith("config/local.yaml:9:", error.Message, StringComparison.Ordinal);
         Assert.Contains("validation", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FlattensTheShippedConfigurationToTheExactParametersKilnLockAndRunsRecord()
+    {
+        var parameters = KilnConfig.Load(Path.Combine(RepositoryRoot.Path, "config", "local.yaml")).Parameters;
+
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["container.base_image"] = "kiln-base:offline",
+                ["container.image"] = "kiln-churn",
+                ["dataset.categorical"] = "gender,partner,contract,payment_method,internet_service,paperless_billing,region",
+                ["dataset.id"] = "customer_id",
+                ["dataset.ignore"] = "",
+                ["dataset.label.column"] = "churned",
+                ["dataset.label.negative"] = "no",
+                ["dataset.label.positive"] = "yes",
+                ["dataset.numeric"] = "senior_citizen,tenure_months,monthly_charges,total_charges,support_calls,days_since_last_login",
+                ["dataset.oracle"] = "churn.oracle.csv",
+                ["dataset.path"] = "churn.csv",
+                ["deploy.container_name"] = "kiln-churn",
+                ["deploy.port"] = "8080",
+                ["deploy.ready_timeout_seconds"] = "30",
+                ["deploy.registry"] = "127.0.0.1:5000",
+                ["quality_gate.maximums.brier_score"] = "0.15",
+                ["quality_gate.maximums.log_loss"] = "0.5",
+                ["quality_gate.minimums.pr_auc"] = "0.6",
+                ["quality_gate.minimums.roc_auc"] = "0.8",
+                ["registry.model_name"] = "churn",
+                ["registry.path"] = "artifacts/registry/kiln.db",
+                ["registry.promotion.bootstrap_resamples"] = "1000",
+                ["registry.promotion.confidence"] = "0.95",
+                ["registry.promotion.metric"] = "roc_auc",
+                ["registry.promotion.min_delta"] = "0",
+                ["registry.promotion.min_relative_delta"] = "0",
+                ["registry.promotion.require_significance"] = "true",
+                ["split.seed"] = "42",
+                ["split.stratify"] = "true",
+                ["split.test_fraction"] = "0.2",
+                ["trainer.hyperparameters.feature_fraction"] = "1",
+            ["trainer.hyperparameters.l1_regularization"] = "0",
+            ["trainer.hyperparameters.l2_regularization"] = "0.01",
+                ["trainer.hyperparameters.learning_rate"] = "0.05",
+                ["trainer.hyperparameters.minimum_example_count_per_leaf"] = "20",
+                ["trainer.hyperparameters.number_of_iterations"] = "300",
+                ["trainer.hyperparameters.number_of_leaves"] = "16",
+                ["trainer.name"] = "LightGbm",
+                ["trainer.seed"] = "1",
+                ["validation.max_rejected_fraction"] = "0.02",
+            },
+            parameters);
+    }
+
+    [Fact]
+    public void FillsEveryLeftOutSectionWithItsDefaultsAndFlattensThemUnderTheSameKeys()
+    {
+        var parameters = KilnConfig.Parse("dataset:\n  path: d.csv\n  id: id\n  label: { column: y, positive: a, negative: b }\n  numeric: [x]\ntrainer: { name: FastTree }\n", "m.yaml").Parameters;
+
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["container.base_image"] = "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled",
+                ["container.image"] = "kiln-model",
+                ["dataset.categorical"] = "",
+                ["dataset.id"] = "id",
+                ["dataset.ignore"] = "",
+                ["dataset.label.column"] = "y",
+                ["dataset.label.negative"] = "b",
+                ["dataset.label.positive"] = "a",
+                ["dataset.numeric"] = "x",
+                ["dataset.oracle"] = "",
+                ["dataset.path"] = "d.csv",
+                ["deploy.container_name"] = "kiln-model",
+                ["deploy.port"] = "8080",
+                ["deploy.ready_timeout_seconds"] = "30",
+                ["deploy.registry"] = "127.0.0.1:5000",
+                ["registry.model_name"] = "model",
+                ["registry.path"] = "artifacts/registry/kiln.db",
+                ["registry.promotion.bootstrap_resamples"] = "1000",
+                ["registry.promotion.confidence"] = "0.95",
+                ["registry.promotion.metric"] = "roc_auc",
+                ["registry.promotion.min_delta"] = "0",
+                ["registry.promotion.min_relative_delta"] = "0",
+                ["registry.promotion.require_significance"] = "true",
+                ["split.seed"] = "42",
+                ["split.stratify"] = "true",
+                ["split.test_fraction"] = "0.2",
+                ["trainer.hyperparameters.learning_rate"] = "0.1",
+                ["trainer.hyperparameters.minimum_example_count_per_leaf"] = "10",
+                ["trainer.hyperparameters.number_of_leaves"] = "20",
+                ["trainer.hyperparameters.number_of_trees"] = "200",
+                ["trainer.name"] = "FastTree",
+                ["trainer.seed"] = "1",
+                ["validation.max_rejected_fraction"] = "0.02",
+            },
+            parameters);
+    }
+
+    [Fact]
+    public void KeepsTheYamlParserErrorAsTheInnerException()
+    {
+        var error = Fails("dataset:\n  path: [unclosed\n");
+
+        Assert.IsAssignableFrom<YamlDotNet.Core.YamlException>(error.InnerException);
+    }
+
+    [Fact]
+    public void SuggestsTheFullNameOfATrainerOrMetricCutShort()
+    {
+        var trainer = Fails(TestWorkspace.ChurnYaml(trainer: "name: Lbfgs"));
+        var metric = Fails(TestWorkspace.ChurnYaml(gate: "{ minimums: { roc: 0.8 } }"));
+        var either = Fails(TestWorkspace.ChurnYaml(gate: "{ minimums: { auc: 0.8 } }"));
+
+        Assert.Contains("unknown trainer 'Lbfgs' in 'trainer.name' (did you mean 'LbfgsLogisticRegression'?)", trainer.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown metric 'quality_gate.minimums.roc' (did you mean 'roc_auc'?)", metric.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown metric 'quality_gate.minimums.auc' (did you mean 'pr_auc' or 'roc_auc'?)", either.Message, StringComparison.Ordinal);
     }
 }

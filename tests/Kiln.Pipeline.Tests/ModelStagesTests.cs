@@ -30,7 +30,7 @@ public sealed class ModelStagesTests(TrainedChurnFixture fixture) : IClassFixtur
         Assert.DoesNotContain(model.Inputs, i => i.Name is "churned" or "customer_id");
         Assert.Equal(FeatureKind.Categorical, model.Inputs.Single(i => i.Name == "contract").Kind);
         Assert.Equal(FeatureKind.Numeric, model.Inputs.Single(i => i.Name == "tenure_months").Kind);
-        Assert.StartsWith("Probability", model.OutputNames.Probability, StringComparison.Ordinal);
+        Assert.StartsWith(ModelOutputs.Probability, model.OutputNames.Probability, StringComparison.Ordinal);
         Assert.Contains("\"churned\"", File.ReadAllText(At("data/03-features/features.json")), StringComparison.Ordinal);
         Assert.DoesNotContain("churned", File.ReadAllText(At("artifacts/model/signature.json")), StringComparison.Ordinal);
     }
@@ -98,6 +98,29 @@ public sealed class ModelStagesTests(TrainedChurnFixture fixture) : IClassFixtur
 
         // Put the shared workspace back the way the other tests expect it.
         await new EvaluateStage(fixture.Context).RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task ATestSplitWithOneClassIsRefusedWithTheMissingClassNamed()
+    {
+        var test = At("data/03-features/test.csv");
+        var original = File.ReadAllBytes(test);
+        try
+        {
+            var lines = File.ReadAllLines(test);
+            File.WriteAllLines(test, [lines[0], .. lines.Skip(1).Where(l => l.EndsWith(",no", StringComparison.Ordinal))]);
+
+            var error = await Assert.ThrowsAsync<PipelineException>(() => new EvaluateStage(fixture.Context).RunAsync(TestContext.Current.CancellationToken));
+
+            Assert.Matches(@"^data/03-features/test\.csv: all \d+ test rows have label 'no'; ROC AUC and PR AUC need both 'yes' and 'no' rows", error.Message);
+        }
+        finally
+        {
+            File.WriteAllBytes(test, original);
+
+            // Put the shared workspace back the way the other tests expect it.
+            await new EvaluateStage(fixture.Context).RunAsync(TestContext.Current.CancellationToken);
+        }
     }
 
     [Fact]

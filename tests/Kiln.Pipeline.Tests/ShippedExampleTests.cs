@@ -2,6 +2,7 @@ using Kiln.Pipeline.Configuration;
 using Kiln.Pipeline.Evaluation;
 using Kiln.Pipeline.Features;
 using Kiln.Pipeline.Training;
+using Kiln.Testing;
 
 namespace Kiln.Pipeline.Tests;
 
@@ -11,7 +12,7 @@ public sealed class ShippedExampleTests
     public async Task DefaultConfigOnTheShippedDataReachesNinetyEightPercentOfTheOracleAuc()
     {
         using var workspace = new TestWorkspace();
-        var root = TestWorkspace.RepositoryRoot();
+        var root = RepositoryRoot.Path;
         foreach (var file in Directory.GetFiles(Path.Combine(root, "data", "01-raw")))
         {
             File.Copy(file, Path.Combine(workspace.RawDirectory, Path.GetFileName(file)));

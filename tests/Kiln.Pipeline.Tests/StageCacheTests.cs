@@ -1,4 +1,4 @@
-using Kiln.Inference;
+using Kiln.Hashing;
 using Kiln.Pipeline.Evaluation;
 using Kiln.Pipeline.Features;
 using Kiln.Pipeline.Stages;

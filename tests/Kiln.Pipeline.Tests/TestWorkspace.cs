@@ -45,20 +45,6 @@ public sealed class TestWorkspace : IDisposable
 
     public void WriteRaw(string name, string content) => File.WriteAllText(Path.Combine(RawDirectory, name), content);
 
-    /// <summary>Finds the repository root (the directory holding Solution.sln) above the test binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Solution.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Solution.sln not found above " + AppContext.BaseDirectory);
-    }
-
     public void Dispose()
     {
         try

@@ -123,7 +123,7 @@ public sealed class RegistrySeeder(ModelRegistry target, string workDirectory, i
                     ModelName, ModelFile(directory, i), Signature(), metrics,
                     new ModelCardFacts("Rank customers by churn risk so retention offers reach the likeliest leavers first.", Lineage()),
                     evaluate, """{"tenure_months": 30, "contract": "monthly", "monthly_charges": 33.61}""",
-                    report is null ? null : [report], decision));
+                    report is null ? null : [report], decision)).Version;
                 registry.LogParameters(registerRun, parameters);
                 registry.LogMetrics(registerRun, version.Metrics);
                 clock.Advance(TimeSpan.FromSeconds(1));
@@ -344,5 +344,5 @@ public sealed class RegistrySeeder(ModelRegistry target, string workDirectory, i
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Hex(string text, int length) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..Math.Min(length, 64)];
+        Kiln.Hashing.FileHash.Sha256(Encoding.UTF8.GetBytes(text))[..Math.Min(length, 64)];
 }

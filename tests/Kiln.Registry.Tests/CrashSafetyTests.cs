@@ -1,3 +1,5 @@
+using Kiln.Hashing;
+
 namespace Kiln.Registry.Tests;
 
 public sealed class CrashSafetyTests
@@ -27,12 +29,12 @@ public sealed class CrashSafetyTests
         var only = Assert.Single(after.ListVersions("churn"));
         Assert.Equal(1, only.Version);
         Assert.Equal(1, after.Resolve("models:/churn@champion").Version!.Version);
-        Assert.True(File.Exists(Path.Combine(temp.Options.StoreDirectory, Artifacts.FileHash.Sha256(crashingModel))),
+        Assert.True(File.Exists(Path.Combine(temp.Options.StoreDirectory, FileHash.Sha256(crashingModel))),
             "the child should have written its artifact before the transaction");
 
-        var next = after.Register(TempRegistry.Request(temp.File("model.onnx", seed: 3)));
+        var next = after.Register(TempRegistry.Request(temp.File("model.onnx", seed: 3))).Version;
         Assert.Equal(2, next.Version);
         Assert.Equal(next.Model.StorePath, after.ResolveVerified("models:/churn/2"));
-        Assert.Contains(Path.Combine(temp.Options.StoreDirectory, Artifacts.FileHash.Sha256(crashingModel)), after.CollectGarbage(TimeSpan.Zero));
+        Assert.Contains(Path.Combine(temp.Options.StoreDirectory, FileHash.Sha256(crashingModel)), after.CollectGarbage(TimeSpan.Zero));
     }
 }

@@ -21,16 +21,20 @@ public sealed class MigrationTests
     public void OlderDatabaseIsUpgradedInPlaceAndKeepsItsRuns()
     {
         using var temp = new TempRegistry();
-        var old = new ModelRegistry(new SqliteRegistryStore(temp.Options, targetVersion: 1), new Artifacts.ContentStore(temp.Options.StoreDirectory));
-        var runId = old.StartRun(new RunStart(RunKind.Train, "0.1.0"));
-        old.LogParameters(runId, new Dictionary<string, string> { ["trees"] = "100" });
+        _ = new SqliteRegistryStore(temp.Options, targetVersion: 1);
+        const string runId = "01JOLDRUN";
+
+        // Rows as the Kiln of schema 1 wrote them: today's code writes columns that schema did not have.
+        Execute(temp, $"INSERT INTO runs (id, kind, status, started_at, ended_at, git_version, environment) VALUES ('{runId}', 'train', 'succeeded', 1000, 2000, '0.1.0', 'local')");
+        Execute(temp, $"INSERT INTO run_params (run_id, key, value) VALUES ('{runId}', 'trees', '100')");
         Assert.Empty(Query<string>(temp, "SELECT name FROM sqlite_master WHERE name = 'model_versions'"));
 
         var upgraded = temp.Open();
 
         Assert.Equal(Migrations.Latest, ((SqliteRegistryStore)upgraded.Store).SchemaVersion);
-        Assert.Equal("100", upgraded.GetRun(runId).Parameters["trees"]);
-        var version = upgraded.Register(TempRegistry.Request(temp.File("model.onnx")) with { SourceRunId = runId });
+        var run = upgraded.GetRun(runId);
+        Assert.Equal(("100", RunStatus.Succeeded, (RunOwner?)null), (run.Parameters["trees"], run.Status, run.Owner));
+        var version = upgraded.Register(TempRegistry.Request(temp.File("model.onnx")) with { SourceRunId = runId }).Version;
         Assert.Equal(1, version.Version);
     }
 

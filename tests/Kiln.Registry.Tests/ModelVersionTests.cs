@@ -1,7 +1,8 @@
-using Kiln.Registry.Artifacts;
+using Kiln.Hashing;
 using Kiln.Registry.Models;
 using Kiln.Registry.Promotion;
 using Kiln.Registry.Runs;
+using Kiln.Registry.Storage;
 
 namespace Kiln.Registry.Tests;
 
@@ -13,10 +14,10 @@ public sealed class ModelVersionTests
         using var temp = new TempRegistry();
         var registry = temp.Open();
 
-        var churn1 = registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 1)));
-        var churn2 = registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 2)));
-        var fraud1 = registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 3), name: "fraud"));
-        var churn3 = registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 4)));
+        var churn1 = registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 1))).Version;
+        var churn2 = registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 2))).Version;
+        var fraud1 = registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 3), name: "fraud")).Version;
+        var churn3 = registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 4))).Version;
 
         Assert.Equal([1, 2, 1, 3], new[] { churn1, churn2, fraud1, churn3 }.Select(v => v.Version));
         Assert.Equal(["churn/3", "churn/2", "churn/1", "fraud/1"], registry.ListVersions().Select(v => $"{v.Name}/{v.Version}"));
@@ -28,17 +29,82 @@ public sealed class ModelVersionTests
         using var temp = new TempRegistry();
         var registry = temp.Open();
         var model = temp.File("model.onnx", size: 100_000);
+        var retrained = temp.File("model.onnx", seed: 2, size: 100_000);
         var report = temp.File("report.md", seed: 9);
 
-        var first = registry.Register(TempRegistry.Request(model) with { AttachedFiles = [report] });
-        var second = registry.Register(TempRegistry.Request(model) with { AttachedFiles = [report] });
+        var first = registry.Register(TempRegistry.Request(model) with { AttachedFiles = [report] }).Version;
+        var second = registry.Register(TempRegistry.Request(retrained) with { AttachedFiles = [report] }).Version;
 
         Assert.Equal(["model.onnx", "report.md", ModelCardWriter.FileName], first.Artifacts.Select(a => a.Name));
         Assert.Equal(FileHash.Sha256(model), first.Model.Sha256);
         Assert.Equal(Path.Combine(temp.Options.StoreDirectory, first.Model.Sha256), first.Model.StorePath);
         Assert.Equal(File.ReadAllBytes(model), File.ReadAllBytes(first.Model.StorePath));
-        Assert.Equal(first.Model.Sha256, second.Model.Sha256);
-        Assert.Equal(3, Directory.GetFiles(temp.Options.StoreDirectory).Length);
+        Assert.Equal(first.Artifacts[1].Sha256, second.Artifacts[1].Sha256);
+
+        // Two models and two cards, but the shared report once.
+        Assert.Equal(5, Directory.GetFiles(temp.Options.StoreDirectory).Length);
+    }
+
+    [Fact]
+    public void RegisteringBytesThatAreAlreadyAVersionIsANoOpThatNamesIt()
+    {
+        using var temp = new TempRegistry();
+        var registry = temp.Open();
+        var model = temp.File("model.onnx");
+        var champion = new PromotionDecision(PromotionOutcome.Champion, "first", "roc_auc", 0.8);
+        var v1 = registry.Register(TempRegistry.Request(model) with { Decision = champion });
+        var storedFiles = Directory.GetFiles(temp.Options.StoreDirectory).Length;
+        var sameBytesElsewhere = Path.Combine(temp.Directory, "other-checkout", "model.onnx");
+        Directory.CreateDirectory(Path.GetDirectoryName(sameBytesElsewhere)!);
+        File.Copy(model, sameBytesElsewhere);
+
+        var again = registry.Register(TempRegistry.Request(sameBytesElsewhere, auc: 0.9) with
+        {
+            Decision = new PromotionDecision(PromotionOutcome.Challenger, "not better", "roc_auc", 0.8),
+        });
+
+        Assert.True(v1.Created);
+        Assert.False(again.Created);
+        Assert.Equal(1, again.Version.Version);
+        Assert.Equal(["champion"], again.Version.Aliases);
+        Assert.Equal(0.8, again.Version.Metrics["roc_auc"]);
+        Assert.Single(registry.ListVersions("churn"));
+        Assert.Null(registry.TryResolve("models:/churn@challenger"));
+        Assert.Equal(storedFiles, Directory.GetFiles(temp.Options.StoreDirectory).Length);
+        Assert.Equal(1, registry.FindVersionOf("churn", sameBytesElsewhere)!.Version);
+    }
+
+    [Fact]
+    public void TheSameBytesUnderAnotherModelNameAreANewVersionOfThatModel()
+    {
+        using var temp = new TempRegistry();
+        var registry = temp.Open();
+        var model = temp.File("model.onnx");
+        registry.Register(TempRegistry.Request(model));
+
+        var fraud = registry.Register(TempRegistry.Request(model, name: "fraud"));
+
+        Assert.True(fraud.Created);
+        Assert.Equal(("fraud", 1), (fraud.Version.Name, fraud.Version.Version));
+    }
+
+    [Fact]
+    public void TheStoreItselfRefusesASecondVersionOfTheSameModelBytesInsideItsTransaction()
+    {
+        using var temp = new TempRegistry();
+        var registry = temp.Open();
+        var first = registry.Register(TempRegistry.Request(temp.File("model.onnx"))).Version;
+        var retried = new NewModelVersion(
+            "churn", DateTimeOffset.UtcNow, null, first.Signature, null, new Dictionary<string, double>(),
+            [first.Model, first.Artifacts[^1]], ["challenger"], "a racing registration");
+
+        // Straight to the store, past ModelRegistry's early look-up, as a second process that raced past it would arrive.
+        var outcome = registry.Store.CreateVersion(retried);
+
+        Assert.False(outcome.Created);
+        Assert.Equal(1, outcome.Version.Version);
+        Assert.Single(registry.ListVersions("churn"));
+        Assert.Empty(registry.Store.Aliases("churn"));
     }
 
     [Fact]
@@ -52,7 +118,7 @@ public sealed class ModelVersionTests
         {
             SourceRunId = run,
             InputExample = """{"tenure": 12, "plan": "basic"}""",
-        });
+        }).Version;
 
         var read = registry.Resolve("models:/churn/1").Version!;
         Assert.Equal(run, read.SourceRunId);
@@ -78,7 +144,7 @@ public sealed class ModelVersionTests
             SourceRunId = run,
             Card = new ModelCardFacts("Rank customers by churn risk.", Gates: gates, Limitations: ["Trained on synthetic data only."]),
             Decision = decision,
-        });
+        }).Version;
 
         var card = File.ReadAllText(version.Artifacts.Single(a => a.Name == ModelCardWriter.FileName).StorePath);
         Assert.Contains("## Intended use", card, StringComparison.Ordinal);
@@ -179,7 +245,7 @@ public sealed class ModelVersionTests
     {
         using var temp = new TempRegistry();
         var registry = temp.Open();
-        var kept = registry.Register(TempRegistry.Request(temp.File("model.onnx", 1)));
+        var kept = registry.Register(TempRegistry.Request(temp.File("model.onnx", 1))).Version;
         var orphan = registry.Content.Put(temp.File("half-registered.onnx", 2));
 
         var removed = registry.CollectGarbage(TimeSpan.Zero);

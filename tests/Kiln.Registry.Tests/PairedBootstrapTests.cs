@@ -1,3 +1,4 @@
+using Kiln.Registry.Metrics;
 using Kiln.Registry.Promotion;
 
 namespace Kiln.Registry.Tests;

@@ -1,4 +1,5 @@
 using Kiln.Registry.Models;
+using Kiln.Registry.Metrics;
 using Kiln.Registry.Promotion;
 
 namespace Kiln.Registry.Tests;
@@ -126,10 +127,20 @@ public sealed class PromotionPolicyTests
     }
 
     [Fact]
+    public void BrierScoreIsComparedUnderTheNameEvaluateGivesIt()
+    {
+        var decision = new PromotionPolicy(Metric: "brier_score").Decide(new PromotionInput(Labels, Weak, Passed, Strong));
+
+        Assert.Equal("brier_score", decision.Metric);
+        Assert.Equal(Labels.Select((label, i) => Math.Pow(Weak[i] - (label ? 1 : 0), 2)).Average(), decision.CandidateValue, 12);
+        Assert.Equal(PromotionOutcome.Challenger, decision.Outcome);
+    }
+
+    [Fact]
     public void UnknownMetricListsTheSupportedOnes()
     {
         var error = Assert.Throws<RegistryException>(() => new PromotionPolicy(Metric: "auc_pr").Decide(new PromotionInput(Labels, Strong, Passed)));
 
-        Assert.Contains("'auc_pr' is not supported; use one of: roc_auc, accuracy, log_loss, brier", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'auc_pr' is not supported; use one of: roc_auc, accuracy, log_loss, brier_score", error.Message, StringComparison.Ordinal);
     }
 }

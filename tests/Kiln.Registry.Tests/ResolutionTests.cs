@@ -1,4 +1,5 @@
-using Kiln.Registry.Artifacts;
+using Kiln.Hashing;
+
 
 namespace Kiln.Registry.Tests;
 
@@ -9,8 +10,8 @@ public sealed class ResolutionTests
     {
         using var temp = new TempRegistry();
         var registry = temp.Open();
-        var v1 = registry.Register(TempRegistry.Request(temp.File("model.onnx", 1)));
-        var v2 = registry.Register(TempRegistry.Request(temp.File("model.onnx", 2)));
+        var v1 = registry.Register(TempRegistry.Request(temp.File("model.onnx", 1))).Version;
+        var v2 = registry.Register(TempRegistry.Request(temp.File("model.onnx", 2))).Version;
         registry.SetAlias("churn", "champion", 1);
         var plain = temp.File("local.onnx", 3);
 
@@ -32,7 +33,7 @@ public sealed class ResolutionTests
     {
         using var temp = new TempRegistry();
         var registry = temp.Open();
-        var version = registry.Register(TempRegistry.Request(temp.File("model.onnx")));
+        var version = registry.Register(TempRegistry.Request(temp.File("model.onnx"))).Version;
         File.WriteAllText(version.Model.StorePath, "not a model any more");
 
         var error = Assert.Throws<ArtifactIntegrityException>(() => registry.ResolveVerified("models:/churn/1"));
@@ -48,7 +49,7 @@ public sealed class ResolutionTests
     {
         using var temp = new TempRegistry();
         var registry = temp.Open();
-        var version = registry.Register(TempRegistry.Request(temp.File("model.onnx")));
+        var version = registry.Register(TempRegistry.Request(temp.File("model.onnx"))).Version;
         File.Delete(version.Model.StorePath);
 
         var error = Assert.Throws<ArtifactIntegrityException>(() => registry.ResolveVerified("models:/churn/1"));

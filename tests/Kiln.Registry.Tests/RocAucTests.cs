@@ -1,4 +1,4 @@
-using Kiln.Registry.Promotion;
+using Kiln.Registry.Metrics;
 
 namespace Kiln.Registry.Tests;
 

@@ -1,3 +1,4 @@
+using Kiln.Hashing;
 using Kiln.Registry.Artifacts;
 using Kiln.Registry.Runs;
 using Kiln.Registry.Storage;

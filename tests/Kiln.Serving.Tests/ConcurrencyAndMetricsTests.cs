@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Kiln.Inference.Tests.Support;
+using Kiln.Hashing;
 using Kiln.Serving.Tests.Support;
+using Kiln.Testing;
 
 namespace Kiln.Serving.Tests;
 
@@ -52,7 +53,7 @@ public sealed class ConcurrencyAndMetricsTests(ServingFixture fixture)
         Assert.Contains("kiln_http_requests_total{route=\"/predict\",method=\"POST\",status=\"200\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("kiln_http_requests_total{route=\"/predict\",method=\"POST\",status=\"400\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("kiln_http_request_duration_seconds_bucket{route=\"/predict\"", metrics, StringComparison.Ordinal);
-        Assert.Contains($"kiln_model_info{{name=\"churn\",version=\"1\",sha256=\"{Kiln.Inference.FileHash.Sha256(fixture.ModelPath)}\"}} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains($"kiln_model_info{{name=\"churn\",version=\"1\",sha256=\"{FileHash.Sha256(fixture.ModelPath)}\"}} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("kiln_inference_rows_bucket", metrics, StringComparison.Ordinal);
         Assert.Contains("kiln_inference_batch_size_bucket", metrics, StringComparison.Ordinal);
         Assert.Contains("kiln_predicted_probability_bucket", metrics, StringComparison.Ordinal);

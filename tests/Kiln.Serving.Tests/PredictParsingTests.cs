@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Kiln.Inference.Tests.Support;
 using Kiln.Serving.Tests.Support;
+using Kiln.Testing;
 
 namespace Kiln.Serving.Tests;
 

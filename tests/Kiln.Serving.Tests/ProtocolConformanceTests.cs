@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Kiln.Inference.Tests.Support;
+using Kiln.Inference;
 using Kiln.Serving.Tests.Support;
+using Kiln.Testing;
 
 namespace Kiln.Serving.Tests;
 
@@ -53,7 +54,7 @@ public sealed class ProtocolConformanceTests(ServingFixture fixture)
         Assert.Equal("BYTES", inputs["contract"].GetProperty("datatype").GetString());
         Assert.Equal([-1L, 1L], inputs["contract"].GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()));
         var outputs = json.GetProperty("outputs").EnumerateArray().Select(o => (o.GetProperty("name").GetString(), o.GetProperty("datatype").GetString()));
-        Assert.Equal([("PredictedLabel", "BOOL"), ("Probability", "FP32"), ("Score", "FP32")], outputs);
+        Assert.Equal([(ModelOutputs.Label, "BOOL"), (ModelOutputs.Probability, "FP32"), (ModelOutputs.Score, "FP32")], outputs);
     }
 
     [Theory]
@@ -97,22 +98,22 @@ public sealed class ProtocolConformanceTests(ServingFixture fixture)
         Assert.Equal("1", json.GetProperty("model_version").GetString());
         Assert.Equal("req-17", json.GetProperty("id").GetString());
         var outputs = json.GetProperty("outputs").EnumerateArray().ToDictionary(o => o.GetProperty("name").GetString()!, o => o);
-        Assert.Equal(["PredictedLabel", "Probability", "Score"], outputs.Keys);
-        Assert.Equal("BOOL", outputs["PredictedLabel"].GetProperty("datatype").GetString());
-        Assert.Equal([40L, 1L], outputs["Probability"].GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()));
-        Assert.Equal(expected.Select(e => e.Label), outputs["PredictedLabel"].GetProperty("data").EnumerateArray().Select(d => d.GetBoolean()));
+        Assert.Equal(ModelOutputs.All, outputs.Keys);
+        Assert.Equal("BOOL", outputs[ModelOutputs.Label].GetProperty("datatype").GetString());
+        Assert.Equal([40L, 1L], outputs[ModelOutputs.Probability].GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()));
+        Assert.Equal(expected.Select(e => e.Label), outputs[ModelOutputs.Label].GetProperty("data").EnumerateArray().Select(d => d.GetBoolean()));
         Assert.Equal(
             expected.Select(e => BitConverter.SingleToInt32Bits(e.Probability)),
-            outputs["Probability"].GetProperty("data").EnumerateArray().Select(d => BitConverter.SingleToInt32Bits(d.GetSingle())));
+            outputs[ModelOutputs.Probability].GetProperty("data").EnumerateArray().Select(d => BitConverter.SingleToInt32Bits(d.GetSingle())));
     }
 
     [Fact]
     public async Task InferReturnsOnlyTheRequestedOutputs()
     {
-        using var response = await Client.PostAsync("/v2/models/churn/infer", Bodies.Json(Bodies.Infer(TestModel.Generate(3, 2), null, "Probability")), TestContext.Current.CancellationToken);
+        using var response = await Client.PostAsync("/v2/models/churn/infer", Bodies.Json(Bodies.Infer(TestModel.Generate(3, 2), null, ModelOutputs.Probability)), TestContext.Current.CancellationToken);
 
         var json = await ReadJson(response);
-        Assert.Equal(["Probability"], json.GetProperty("outputs").EnumerateArray().Select(o => o.GetProperty("name").GetString()));
+        Assert.Equal([ModelOutputs.Probability], json.GetProperty("outputs").EnumerateArray().Select(o => o.GetProperty("name").GetString()));
         Assert.False(json.TryGetProperty("id", out _));
     }
 

@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Kiln.Inference.Tests.Support;
 using Kiln.Serving.Tests.Support;
+using Kiln.Testing;
 
 namespace Kiln.Serving.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Kiln.Inference.Tests.Support;
 using Kiln.Serving.Models;
 using Kiln.Serving.Tests.Support;
+using Kiln.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Kiln.Inference.Tests.Support;
+using Kiln.Inference;
 using Kiln.Serving.Tests.Support;
+using Kiln.Testing;
 
 namespace Kiln.Serving.Tests;
 
@@ -124,7 +125,7 @@ public sealed class RequestValidationTests(ServingFixture fixture)
     [Fact]
     public async Task InferRejectsAnUnknownOutputNamingIt()
     {
-        var error = await PostExpectingError("/v2/models/churn/infer", Bodies.Infer(TestModel.Generate(1, 1), null, "Probability", "Logits"), HttpStatusCode.BadRequest);
+        var error = await PostExpectingError("/v2/models/churn/infer", Bodies.Infer(TestModel.Generate(1, 1), null, ModelOutputs.Probability, "Logits"), HttpStatusCode.BadRequest);
 
         Assert.Contains("outputs[1]: unknown output 'Logits'", error, StringComparison.Ordinal);
     }

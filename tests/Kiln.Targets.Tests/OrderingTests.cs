@@ -1,3 +1,5 @@
+using Kiln.Targets.Tests.Lifecycle;
+
 namespace Kiln.Targets.Tests;
 
 public sealed class OrderingTests : IDisposable
@@ -73,6 +75,57 @@ public sealed class OrderingTests : IDisposable
     {
         Assert.Equal(0, _host.Run<Chain>("Pack", "--skip", "generate"));
         Assert.Equal(["Restore", "Compile", "Pack"], _host.Ran);
+    }
+
+    [Fact]
+    public void HelpListsTargetsInLifecycleOrderWhicheverFileDeclaresThem()
+    {
+        Assert.Equal(0, _host.Run<LifecycleBuild>("--help"));
+
+        // Clean before what it must precede; each stage after the one it depends on; the main line before a branch of the
+        // same stage (Evaluate, Predict); then standalone targets by the stage of the concern (file) declaring them.
+        Assert.Equal(
+            ["Clean", "Features", "Train", "Tune", "Evaluate", "Predict", "Register", "Containerize", "Deploy",
+             "Profile", "Models", "Runs", "Test", "Workflows", "Serve", "Dashboard"],
+            ListedTargets(_host.Output));
+    }
+
+    [Fact]
+    public void ARunBreaksTiesInTheSameLifecycleOrder()
+    {
+        Assert.Equal(0, _host.Run<LifecycleBuild>("Workflows", "Models", "Predict", "Evaluate", "Test", "Clean"));
+
+        Assert.Equal(["Clean", "Features", "Train", "Evaluate", "Predict", "Models", "Test", "Workflows"], _host.Ran);
+    }
+
+    [Fact]
+    public void ListsStagesInDependencyOrderAndStandaloneTargetsAfterThemInDeclarationOrder()
+    {
+        Assert.Equal(0, _host.Run<Rearranged>("--help"));
+
+        Assert.Equal(["Restore", "Compile", "Pack", "Lint", "Format"], ListedTargets(_host.Output));
+    }
+
+    private static List<string> ListedTargets(string help) =>
+    [
+        .. help.Split('\n')
+            .SkipWhile(l => !l.StartsWith("Targets", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => !l.StartsWith("Parameters", StringComparison.Ordinal))
+            .Where(l => l.Trim().Length > 0)
+            .Select(l => l.Trim().Split(' ')[0]),
+    ];
+
+    private sealed class Rearranged : KilnBuild
+    {
+        Target Pack => _ => _.Description("Pack").DependsOn(Compile).Executes(() => Log.Information("ran:Pack"));
+
+        Target Lint => _ => _.Description("Lint").After(Compile).Executes(() => Log.Information("ran:Lint"));
+
+        Target Compile => _ => _.Description("Compile").DependsOn(Restore).Executes(() => Log.Information("ran:Compile"));
+
+        Target Format => _ => _.Description("Format").Executes(() => Log.Information("ran:Format"));
+
+        Target Restore => _ => _.Description("Restore").Executes(() => Log.Information("ran:Restore"));
     }
 
     private sealed class Chain : KilnBuild

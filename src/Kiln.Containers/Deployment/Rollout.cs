@@ -134,8 +134,8 @@ public sealed class Rollout(DockerEngine engine)
         }
 
         var (repository, tag) = ImageReference.Split(request.Image);
-        var registry = repository.Contains('/', StringComparison.Ordinal) ? repository[..repository.IndexOf('/', StringComparison.Ordinal)] : "docker.io";
-        progress?.Invoke($"pulling {request.Image}");
+        var registry = ImageReference.Registry(repository);
+        progress?.Invoke($"pulling {request.Image} from {registry}");
         string? error = null;
         var reporter = new CallbackProgress<JSONMessage>(m => error ??= m.Error?.Message ?? (string.IsNullOrEmpty(m.ErrorMessage) ? null : m.ErrorMessage));
         try
@@ -145,12 +145,12 @@ public sealed class Rollout(DockerEngine engine)
         }
         catch (DockerApiException e)
         {
-            throw new ContainerException($"cannot pull {request.Image}: {e.ResponseBody.Trim()}; nothing was changed");
+            throw new ContainerException($"cannot pull {request.Image} from {registry}: {e.ResponseBody.Trim()}; nothing was changed");
         }
 
         if (error is not null)
         {
-            throw new ContainerException($"cannot pull {request.Image}: {error.Trim()}; nothing was changed");
+            throw new ContainerException($"cannot pull {request.Image} from {registry}: {error.Trim()}; nothing was changed");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Kiln.Hashing;
 
 namespace Kiln.Containers;
 
@@ -63,7 +64,7 @@ public sealed class ImageBuilder(DockerEngine engine)
             ["SOURCE"] = request.Source ?? string.Empty,
             ["MODEL_NAME"] = request.ModelName,
             ["MODEL_VERSION"] = request.ModelVersion,
-            ["MODEL_SHA256"] = Kiln.Inference.FileHash.Sha256(model),
+            ["MODEL_SHA256"] = FileHash.Sha256(model),
             ["DATA_SHA256"] = request.DataSha256 ?? string.Empty,
         };
 

@@ -5,6 +5,9 @@ namespace Kiln.Containers;
 /// <summary>Splits and checks image references (registry/repository:tag).</summary>
 public static partial class ImageReference
 {
+    /// <summary>The registry of a reference that names none (<c>kiln-churn</c>, <c>library/redis</c>): Docker Hub.</summary>
+    public const string DockerHub = "docker.io";
+
     /// <summary>Turns a version into a valid tag: SemVer build metadata ('+') is not allowed in tags, so it becomes '-'.</summary>
     /// <param name="version">The version, e.g. 1.2.0-alpha.3+7.</param>
     public static string TagFor(string version)
@@ -40,6 +43,17 @@ public static partial class ImageReference
         var slash = reference.LastIndexOf('/');
         var colon = reference.LastIndexOf(':');
         return colon > slash ? (reference[..colon], reference[(colon + 1)..]) : (reference, "latest");
+    }
+
+    /// <summary>
+    /// The registry host[:port] a reference is pulled from: its first path component when that is a host (it has a '.' or
+    /// a ':', or is <c>localhost</c>), else <see cref="DockerHub"/>, as the engine resolves it (<c>library/x</c> is on Docker Hub).
+    /// </summary>
+    /// <param name="reference">The reference, e.g. 127.0.0.1:5000/kiln/churn:1.2.0 or library/redis:7.</param>
+    public static string Registry(string reference)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reference);
+        return SplitRegistry(reference.Trim()).Registry ?? DockerHub;
     }
 
     private static (string? Registry, string Path) SplitRegistry(string repository)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
+using Kiln.Hashing;
 
 namespace Kiln.Containers;
 
@@ -164,7 +165,7 @@ public static class OfflineBaseImage
         hash.AppendData(Encoding.UTF8.GetBytes($"v1 uid={AppUid}\n"));
         foreach (var library in libraries)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes($"{library} {Kiln.Inference.FileHash.Sha256(library)}\n"));
+            hash.AppendData(Encoding.UTF8.GetBytes($"{library} {FileHash.Sha256(library)}\n"));
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

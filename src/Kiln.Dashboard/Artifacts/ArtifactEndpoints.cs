@@ -19,7 +19,7 @@ public static class ArtifactEndpoints
 
     private static IResult RunArtifact(string id, string name, HttpContext context, ModelRegistry registry, ArtifactFiles files)
     {
-        if (registry.Store.FindRun(id) is not { } run)
+        if (registry.FindRun(id) is not { } run)
         {
             return Problem.Result(context, StatusCodes.Status404NotFound, $"There is no run '{id}' in the registry.");
         }

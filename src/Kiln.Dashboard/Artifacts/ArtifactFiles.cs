@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
+using Kiln.Hashing;
 using Kiln.Registry;
-using Kiln.Registry.Artifacts;
 
 namespace Kiln.Dashboard.Artifacts;
 
@@ -41,7 +40,7 @@ public sealed class ArtifactFiles(ModelRegistry registry)
         }
 
         var bytes = File.ReadAllBytes(path);
-        var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var actual = FileHash.Sha256(bytes);
         return actual == sha256 ? bytes : throw new ArtifactIntegrityException(path, sha256, actual);
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kiln.Dashboard.Hosting;
+using Kiln.Hashing;
 using Microsoft.Extensions.Options;
 
 namespace Kiln.Dashboard.Models;
@@ -12,8 +13,10 @@ public sealed class AliasGate(IOptions<DashboardOptions> options)
     /// <summary>Whether alias moves are enabled at all.</summary>
     public bool Enabled => options.Value.CanMoveAliases;
 
-    /// <summary>Whether <paramref name="token"/> is the configured token (compared in constant time).</summary>
+    /// <summary>Whether <paramref name="token"/> is the configured token (compared in constant time, as equal-length hashes).</summary>
     public bool Accepts(string? token) =>
         Enabled && token is not null
-        && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(token)), SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.Token!)));
+        && CryptographicOperations.FixedTimeEquals(Digest(token), Digest(options.Value.Token!));
+
+    private static byte[] Digest(string text) => Encoding.ASCII.GetBytes(FileHash.Sha256(Encoding.UTF8.GetBytes(text)));
 }

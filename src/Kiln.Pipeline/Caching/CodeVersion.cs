@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
+using Kiln.Hashing;
 using Kiln.Inference;
 using Microsoft.ML;
 
@@ -22,6 +22,6 @@ public static class CodeVersion
             FileHash.Sha256(typeof(OnnxModel).Assembly.Location),
             "Microsoft.ML " + typeof(MLContext).Assembly.GetName().Version,
         };
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", parts))));
+        return FileHash.Sha256(Encoding.UTF8.GetBytes(string.Join("\n", parts)));
     }
 }

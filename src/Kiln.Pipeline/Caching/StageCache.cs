@@ -1,4 +1,4 @@
-using Kiln.Inference;
+using Kiln.Hashing;
 using Kiln.Pipeline.Stages;
 
 namespace Kiln.Pipeline.Caching;

@@ -60,7 +60,7 @@ public sealed partial class StageLock(string path)
         }
         catch (YamlException e)
         {
-            throw new PipelineException($"{path}:{e.Start.Line}: kiln.lock is not valid YAML ({e.Message}); delete it to rerun every stage");
+            throw new PipelineException($"{path}:{e.Start.Line}: kiln.lock is not valid YAML ({e.Message}); delete it to rerun every stage", e);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root

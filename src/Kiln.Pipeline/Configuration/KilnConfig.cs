@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiln.Naming;
 using Kiln.Pipeline.Evaluation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -6,6 +7,11 @@ using YamlDotNet.RepresentationModel;
 namespace Kiln.Pipeline.Configuration;
 
 /// <summary>The whole validated configuration of one environment (config/local.yaml or config/prod.yaml).</summary>
+/// <remarks>
+/// Adding a section: a positional record in this folder whose properties are the YAML keys in PascalCase, with a static
+/// <c>Default</c> when the section is optional; a <c>ReadX(YamlSection)</c> below that takes every default from it; and a
+/// parameter here. <see cref="Parameters"/> then flattens it without being told.
+/// </remarks>
 /// <param name="Source">The file it was loaded from, as shown in messages.</param>
 /// <param name="Dataset">The data and its schema.</param>
 /// <param name="Validation">Row validation limits.</param>
@@ -27,7 +33,7 @@ public sealed record KilnConfig(
     DeployConfig Deploy)
 {
     /// <summary>Every effective parameter flattened to "section.key" → invariant text, sorted by key.</summary>
-    public IReadOnlyDictionary<string, string> Parameters => Flatten();
+    public IReadOnlyDictionary<string, string> Parameters => ConfigParameters.Flatten(this);
 
     /// <summary>Loads and validates a YAML file; every problem is a <see cref="ConfigException"/> naming file, line and key.</summary>
     /// <param name="path">The YAML file.</param>
@@ -55,7 +61,7 @@ public sealed record KilnConfig(
         }
         catch (YamlException e)
         {
-            throw new ConfigException($"{source}:{e.Start.Line}: invalid YAML: {e.InnerException?.Message ?? e.Message}");
+            throw new ConfigException($"{source}:{e.Start.Line}: invalid YAML: {e.InnerException?.Message ?? e.Message}", e);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode rootNode)
@@ -67,10 +73,10 @@ public sealed record KilnConfig(
         root.RejectUnknownKeys("dataset", "validation", "split", "trainer", "quality_gate", "registry", "container", "deploy");
         return new KilnConfig(
             source,
-            ReadDataset(root.Section("dataset", required: true)!),
+            ReadDataset(root.Section("dataset", required: true)),
             ReadValidation(root.Section("validation", required: false)),
             ReadSplit(root.Section("split", required: false)),
-            ReadTrainer(root.Section("trainer", required: true)!),
+            ReadTrainer(root.Section("trainer", required: true)),
             ReadQualityGate(root.Section("quality_gate", required: false)),
             ReadRegistry(root.Section("registry", required: false)),
             ReadContainer(root.Section("container", required: false)),
@@ -80,7 +86,7 @@ public sealed record KilnConfig(
     private static DatasetConfig ReadDataset(YamlSection section)
     {
         section.RejectUnknownKeys("path", "oracle", "id", "label", "numeric", "categorical", "ignore");
-        var label = section.Section("label", required: true)!;
+        var label = section.Section("label", required: true);
         label.RejectUnknownKeys("column", "positive", "negative");
         var labelConfig = new LabelConfig(
             label.String("column", required: true)!,
@@ -116,19 +122,21 @@ public sealed record KilnConfig(
         return dataset;
     }
 
-    private static ValidationConfig ReadValidation(YamlSection? section)
+    private static ValidationConfig ReadValidation(YamlSection section)
     {
-        section?.RejectUnknownKeys("max_rejected_fraction");
-        return new ValidationConfig(section?.Double("max_rejected_fraction", 0.02, 0, 1) ?? 0.02);
+        section.RejectUnknownKeys("max_rejected_fraction");
+        var defaults = ValidationConfig.Default;
+        return new ValidationConfig(section.Double("max_rejected_fraction", defaults.MaxRejectedFraction, 0, 1));
     }
 
-    private static SplitConfig ReadSplit(YamlSection? section)
+    private static SplitConfig ReadSplit(YamlSection section)
     {
-        section?.RejectUnknownKeys("test_fraction", "seed", "stratify");
+        section.RejectUnknownKeys("test_fraction", "seed", "stratify");
+        var defaults = SplitConfig.Default;
         return new SplitConfig(
-            section?.Double("test_fraction", 0.2, 0.01, 0.99) ?? 0.2,
-            section?.Int("seed", 42) ?? 42,
-            section?.Bool("stratify", true) ?? true);
+            section.Double("test_fraction", defaults.TestFraction, 0.01, 0.99),
+            section.Int("seed", defaults.Seed),
+            section.Bool("stratify", defaults.Stratify));
     }
 
     private static TrainerConfig ReadTrainer(YamlSection section)
@@ -143,11 +151,11 @@ public sealed record KilnConfig(
         var specs = TrainerCatalog.Hyperparameters(name);
         var values = specs.ToDictionary(spec => spec.Name, spec => spec.Default, StringComparer.Ordinal);
         var hyperparameters = section.Section("hyperparameters", required: false);
-        foreach (var (key, keyNode, value) in hyperparameters?.Entries() ?? [])
+        foreach (var (key, keyNode, value) in hyperparameters.Entries())
         {
             var spec = specs.FirstOrDefault(candidate => candidate.Name == key)
-                ?? throw hyperparameters!.Error(keyNode, $"unknown key 'trainer.hyperparameters.{key}' for trainer {name}{Suggestions.Hint(key, specs.Select(s => s.Name))}");
-            var number = hyperparameters!.ParseDouble(value, $"trainer.hyperparameters.{key}", spec.Minimum, spec.Maximum);
+                ?? throw hyperparameters.Error(keyNode, $"unknown key 'trainer.hyperparameters.{key}' for trainer {name}{Suggestions.Hint(key, specs.Select(s => s.Name))}");
+            var number = hyperparameters.ParseDouble(value, $"trainer.hyperparameters.{key}", spec.Minimum, spec.Maximum);
             if (spec.IsInteger && number != Math.Floor(number))
             {
                 throw hyperparameters.Error(value, $"'trainer.hyperparameters.{key}' must be a whole number, got '{number.ToString(CultureInfo.InvariantCulture)}'");
@@ -156,124 +164,74 @@ public sealed record KilnConfig(
             values[key] = number;
         }
 
-        return new TrainerConfig(name, section.Int("seed", 1), values);
+        return new TrainerConfig(name, section.Int("seed", TrainerConfig.DefaultSeed), values);
     }
 
-    private static QualityGateConfig ReadQualityGate(YamlSection? section)
+    private static QualityGateConfig ReadQualityGate(YamlSection section)
     {
-        section?.RejectUnknownKeys("minimums", "maximums");
-        return new QualityGateConfig(ReadThresholds(section?.Section("minimums", required: false)), ReadThresholds(section?.Section("maximums", required: false)));
+        section.RejectUnknownKeys("minimums", "maximums");
+        return new QualityGateConfig(ReadThresholds(section.Section("minimums", required: false)), ReadThresholds(section.Section("maximums", required: false)));
     }
 
-    private static Dictionary<string, double> ReadThresholds(YamlSection? section)
+    private static Dictionary<string, double> ReadThresholds(YamlSection section)
     {
         var thresholds = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (key, keyNode, value) in section?.Entries() ?? [])
+        foreach (var (key, keyNode, value) in section.Entries())
         {
             if (!MetricNames.All.Contains(key, StringComparer.Ordinal))
             {
-                throw section!.Error(keyNode, $"unknown metric '{section.KeyPath(key)}'{Suggestions.Hint(key, MetricNames.All)}");
+                throw section.Error(keyNode, $"unknown metric '{section.KeyPath(key)}'{Suggestions.Hint(key, MetricNames.All)}");
             }
 
-            thresholds[key] = section!.ParseDouble(value, section.KeyPath(key), double.MinValue, double.MaxValue);
+            thresholds[key] = section.ParseDouble(value, section.KeyPath(key), double.MinValue, double.MaxValue);
         }
 
         return thresholds;
     }
 
-    private static RegistryConfig ReadRegistry(YamlSection? section)
+    private static RegistryConfig ReadRegistry(YamlSection section)
     {
-        section?.RejectUnknownKeys("model_name", "path", "promotion");
-        var promotion = section?.Section("promotion", required: false);
-        promotion?.RejectUnknownKeys("metric", "min_delta", "min_relative_delta", "bootstrap_resamples", "confidence", "require_significance");
-        var metric = promotion?.String("metric", required: false, MetricNames.RocAuc) ?? MetricNames.RocAuc;
+        section.RejectUnknownKeys("model_name", "path", "promotion");
+        var defaults = RegistryConfig.Default;
+        return new RegistryConfig(
+            section.String("model_name", defaults.ModelName),
+            section.String("path", defaults.Path),
+            ReadPromotion(section.Section("promotion", required: false), defaults.Promotion));
+    }
+
+    private static PromotionConfig ReadPromotion(YamlSection section, PromotionConfig defaults)
+    {
+        section.RejectUnknownKeys("metric", "min_delta", "min_relative_delta", "bootstrap_resamples", "confidence", "require_significance");
+        var metric = section.String("metric", defaults.Metric);
         if (!MetricNames.All.Contains(metric, StringComparer.Ordinal))
         {
-            throw new ConfigException($"{promotion!.File}:{promotion.Line}: unknown metric '{metric}' in 'registry.promotion.metric'{Suggestions.Hint(metric, MetricNames.All)}");
+            throw new ConfigException($"{section.File}:{section.Line}: unknown metric '{metric}' in 'registry.promotion.metric'{Suggestions.Hint(metric, MetricNames.All)}");
         }
 
-        return new RegistryConfig(
-            section?.String("model_name", required: false, "model") ?? "model",
-            section?.String("path", required: false, "artifacts/registry/kiln.db") ?? "artifacts/registry/kiln.db",
-            new PromotionConfig(
-                metric,
-                promotion?.Double("min_delta", 0) ?? 0,
-                promotion?.Double("min_relative_delta", 0) ?? 0,
-                promotion?.Int("bootstrap_resamples", 1000, 1) ?? 1000,
-                promotion?.Double("confidence", 0.95, 0.5, 0.9999) ?? 0.95,
-                promotion?.Bool("require_significance", true) ?? true));
+        return new PromotionConfig(
+            metric,
+            section.Double("min_delta", defaults.MinDelta),
+            section.Double("min_relative_delta", defaults.MinRelativeDelta),
+            section.Int("bootstrap_resamples", defaults.BootstrapResamples, 1),
+            section.Double("confidence", defaults.Confidence, 0.5, 0.9999),
+            section.Bool("require_significance", defaults.RequireSignificance));
     }
 
-    private static ContainerConfig ReadContainer(YamlSection? section)
+    private static ContainerConfig ReadContainer(YamlSection section)
     {
-        section?.RejectUnknownKeys("image", "base_image");
-        return new ContainerConfig(
-            section?.String("image", required: false, "kiln-model") ?? "kiln-model",
-            section?.String("base_image", required: false, "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled")
-                ?? "mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled");
+        section.RejectUnknownKeys("image", "base_image");
+        var defaults = ContainerConfig.Default;
+        return new ContainerConfig(section.String("image", defaults.Image), section.String("base_image", defaults.BaseImage));
     }
 
-    private static DeployConfig ReadDeploy(YamlSection? section)
+    private static DeployConfig ReadDeploy(YamlSection section)
     {
-        section?.RejectUnknownKeys("registry", "container_name", "port", "ready_timeout_seconds");
+        section.RejectUnknownKeys("registry", "container_name", "port", "ready_timeout_seconds");
+        var defaults = DeployConfig.Default;
         return new DeployConfig(
-            section?.String("registry", required: false, "127.0.0.1:5000") ?? "127.0.0.1:5000",
-            section?.String("container_name", required: false, "kiln-model") ?? "kiln-model",
-            section?.Int("port", 8080, 1, 65535) ?? 8080,
-            section?.Int("ready_timeout_seconds", 30, 1) ?? 30);
-    }
-
-    private SortedDictionary<string, string> Flatten()
-    {
-        static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-        static string List(IReadOnlyList<string> values) => string.Join(",", values);
-        var p = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["dataset.path"] = Dataset.Path,
-            ["dataset.oracle"] = Dataset.Oracle ?? "",
-            ["dataset.id"] = Dataset.Id,
-            ["dataset.label.column"] = Dataset.Label.Column,
-            ["dataset.label.positive"] = Dataset.Label.Positive,
-            ["dataset.label.negative"] = Dataset.Label.Negative,
-            ["dataset.numeric"] = List(Dataset.Numeric),
-            ["dataset.categorical"] = List(Dataset.Categorical),
-            ["dataset.ignore"] = List(Dataset.Ignore),
-            ["validation.max_rejected_fraction"] = Number(Validation.MaxRejectedFraction),
-            ["split.test_fraction"] = Number(Split.TestFraction),
-            ["split.seed"] = Split.Seed.ToString(CultureInfo.InvariantCulture),
-            ["split.stratify"] = Split.Stratify ? "true" : "false",
-            ["trainer.name"] = Trainer.Name,
-            ["trainer.seed"] = Trainer.Seed.ToString(CultureInfo.InvariantCulture),
-            ["registry.model_name"] = Registry.ModelName,
-            ["registry.path"] = Registry.Path,
-            ["registry.promotion.metric"] = Registry.Promotion.Metric,
-            ["registry.promotion.min_delta"] = Number(Registry.Promotion.MinDelta),
-            ["registry.promotion.min_relative_delta"] = Number(Registry.Promotion.MinRelativeDelta),
-            ["registry.promotion.bootstrap_resamples"] = Registry.Promotion.BootstrapResamples.ToString(CultureInfo.InvariantCulture),
-            ["registry.promotion.confidence"] = Number(Registry.Promotion.Confidence),
-            ["registry.promotion.require_significance"] = Registry.Promotion.RequireSignificance ? "true" : "false",
-            ["container.image"] = Container.Image,
-            ["container.base_image"] = Container.BaseImage,
-            ["deploy.registry"] = Deploy.Registry,
-            ["deploy.container_name"] = Deploy.ContainerName,
-            ["deploy.port"] = Deploy.Port.ToString(CultureInfo.InvariantCulture),
-            ["deploy.ready_timeout_seconds"] = Deploy.ReadyTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
-        };
-        foreach (var (name, value) in Trainer.Hyperparameters)
-        {
-            p[$"trainer.hyperparameters.{name}"] = Number(value);
-        }
-
-        foreach (var (name, value) in QualityGate.Minimums)
-        {
-            p[$"quality_gate.minimums.{name}"] = Number(value);
-        }
-
-        foreach (var (name, value) in QualityGate.Maximums)
-        {
-            p[$"quality_gate.maximums.{name}"] = Number(value);
-        }
-
-        return p;
+            section.String("registry", defaults.Registry),
+            section.String("container_name", defaults.ContainerName),
+            section.Int("port", defaults.Port, 1, 65535),
+            section.Int("ready_timeout_seconds", defaults.ReadyTimeoutSeconds, 1));
     }
 }

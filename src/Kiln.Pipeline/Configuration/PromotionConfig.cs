@@ -13,4 +13,14 @@ public sealed record PromotionConfig(
     double MinRelativeDelta,
     int BootstrapResamples,
     double Confidence,
-    bool RequireSignificance);
+    bool RequireSignificance)
+{
+    /// <summary>The values used for every key the file leaves out.</summary>
+    public static PromotionConfig Default { get; } = new(
+        Metric: Evaluation.MetricNames.RocAuc,
+        MinDelta: 0,
+        MinRelativeDelta: 0,
+        BootstrapResamples: 1000,
+        Confidence: 0.95,
+        RequireSignificance: true);
+}

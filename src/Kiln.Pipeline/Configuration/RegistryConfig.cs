@@ -4,4 +4,8 @@ namespace Kiln.Pipeline.Configuration;
 /// <param name="ModelName">The registered model's name.</param>
 /// <param name="Path">The registry database, relative to the repository root.</param>
 /// <param name="Promotion">The champion/challenger rule.</param>
-public sealed record RegistryConfig(string ModelName, string Path, PromotionConfig Promotion);
+public sealed record RegistryConfig(string ModelName, string Path, PromotionConfig Promotion)
+{
+    /// <summary>The values used for every key the file leaves out.</summary>
+    public static RegistryConfig Default { get; } = new(ModelName: "model", Path: "artifacts/registry/kiln.db", PromotionConfig.Default);
+}

@@ -1,14 +1,18 @@
 using System.Globalization;
+using Kiln.Naming;
 using YamlDotNet.RepresentationModel;
 
 namespace Kiln.Pipeline.Configuration;
 
-/// <summary>A strict view of one YAML mapping that reports every problem as "file:line: message" naming the dotted key.</summary>
-internal sealed class YamlSection(string file, string prefix, YamlMappingNode node)
+/// <summary>
+/// A strict view of one YAML mapping that reports every problem as "file:line: message" naming the dotted key. A section
+/// the file leaves out is an empty view, so each reader passes its default once and never checks for absence.
+/// </summary>
+internal sealed class YamlSection(string file, string prefix, YamlMappingNode node, long? line = null)
 {
     public string File => file;
 
-    public long Line => node.Start.Line;
+    public long Line => line ?? node.Start.Line;
 
     public ConfigException Error(YamlNode at, string message) => new($"{file}:{at.Start.Line}: {message}");
 
@@ -35,18 +39,22 @@ internal sealed class YamlSection(string file, string prefix, YamlMappingNode no
         }
     }
 
-    public YamlSection? Section(string key, bool required)
+    /// <summary>The nested mapping; when absent, a required one fails and an optional one is empty (reporting this section's line).</summary>
+    public YamlSection Section(string key, bool required)
     {
         var value = Find(key, required);
         if (value is null || IsNull(value))
         {
-            return required ? throw Missing(key) : null;
+            return required ? throw Missing(key) : new YamlSection(file, KeyPath(key), new YamlMappingNode(), Line);
         }
 
         return value is YamlMappingNode mapping
             ? new YamlSection(file, KeyPath(key), mapping)
             : throw Error(value, $"'{KeyPath(key)}' must be a mapping of keys to values");
     }
+
+    /// <summary>An optional text value, or <paramref name="fallback"/> when the key is absent.</summary>
+    public string String(string key, string fallback) => String(key, required: false, fallback)!;
 
     public string? String(string key, bool required, string? fallback = null)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Kiln.Inference;
+using Kiln.Hashing;
 using Kiln.Pipeline.IO;
 
 namespace Kiln.Pipeline.Data;

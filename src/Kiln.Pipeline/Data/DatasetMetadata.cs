@@ -30,7 +30,7 @@ public sealed record DatasetMetadata(string Source, string? Generator, int? Seed
         }
         catch (JsonException e)
         {
-            throw new DataValidationException($"{path}: invalid metadata: {e.Message}");
+            throw new DataValidationException($"{path}: invalid metadata: {e.Message}", e);
         }
     }
 

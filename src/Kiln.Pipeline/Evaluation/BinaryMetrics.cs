@@ -1,9 +1,12 @@
+using Kiln.Registry.Metrics;
+
 namespace Kiln.Pipeline.Evaluation;
 
 /// <summary>Binary-classification metrics computed from labels and probabilities.</summary>
+/// <remarks>Formulas the promotion bootstrap shares (ROC AUC, log loss, Brier score) live once in <see cref="Kiln.Registry.Metrics"/>; this class adds the rest.</remarks>
 public static class BinaryMetrics
 {
-    /// <summary>Computes every metric in <see cref="MetricNames.All"/>; predicted labels are the model's own.</summary>
+    /// <summary>Computes every metric in <see cref="MetricNames.All"/>; predicted labels are the model's own; the AUCs are NaN unless both classes are present.</summary>
     /// <param name="labels">True labels.</param>
     /// <param name="probabilities">Predicted probabilities of the positive class.</param>
     /// <param name="predicted">Predicted labels.</param>
@@ -16,16 +19,14 @@ public static class BinaryMetrics
         double brier = 0;
         for (var i = 0; i < labels.Count; i++)
         {
-            var p = Math.Clamp((double)probabilities[i], 1e-15, 1 - 1e-15);
-            var y = labels[i] ? 1.0 : 0.0;
-            logLoss -= y * Math.Log(p) + (1 - y) * Math.Log(1 - p);
-            brier += (p - y) * (p - y);
+            logLoss += ProbabilityLoss.LogLoss(labels[i], probabilities[i]);
+            brier += ProbabilityLoss.SquaredError(labels[i], probabilities[i]);
         }
 
         var n = Math.Max(1, labels.Count);
         return new SortedDictionary<string, double>(StringComparer.Ordinal)
         {
-            [MetricNames.RocAuc] = RocAuc(labels, probabilities),
+            [MetricNames.RocAuc] = RocAuc.Compute(labels, probabilities),
             [MetricNames.PrAuc] = AveragePrecision(labels, probabilities),
             [MetricNames.Accuracy] = (double)(tp + tn) / n,
             [MetricNames.Precision] = precision,
@@ -56,45 +57,17 @@ public static class BinaryMetrics
         return (tp, fp, tn, fn);
     }
 
-    /// <summary>The area under the ROC curve (Mann–Whitney, ties counted half); 0.5 when one class is absent.</summary>
-    /// <param name="labels">True labels.</param>
-    /// <param name="scores">Scores or probabilities; higher means more likely positive.</param>
-    public static double RocAuc(IReadOnlyList<bool> labels, IReadOnlyList<float> scores)
-    {
-        var order = Enumerable.Range(0, labels.Count).OrderBy(i => scores[i]).ToArray();
-        double positiveRankSum = 0;
-        long positives = 0;
-        for (var start = 0; start < order.Length;)
-        {
-            var end = start;
-            while (end < order.Length && scores[order[end]] == scores[order[start]])
-            {
-                end++;
-            }
-
-            // Tied scores share the average of their 1-based ranks.
-            var averageRank = (start + 1 + end) / 2.0;
-            for (var k = start; k < end; k++)
-            {
-                if (labels[order[k]])
-                {
-                    positiveRankSum += averageRank;
-                    positives++;
-                }
-            }
-
-            start = end;
-        }
-
-        long negatives = labels.Count - positives;
-        return positives == 0 || negatives == 0 ? 0.5 : (positiveRankSum - positives * (positives + 1) / 2.0) / ((double)positives * negatives);
-    }
-
-    /// <summary>Average precision: the area under the precision–recall curve, stepping at each distinct score.</summary>
+    /// <summary>Average precision: the area under the precision–recall curve, stepping at each distinct score; NaN without a positive row.</summary>
     /// <param name="labels">True labels.</param>
     /// <param name="scores">Scores or probabilities.</param>
     public static double AveragePrecision(IReadOnlyList<bool> labels, IReadOnlyList<float> scores)
     {
+        // Recall has no denominator without positives; like ROC AUC the area is then undefined rather than a made-up 0.
+        if (!labels.Contains(true))
+        {
+            return double.NaN;
+        }
+
         var curve = PrecisionRecallCurve(labels, scores);
         double area = 0;
         double previousRecall = 0;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Kiln.Inference;
+using Kiln.Hashing;
 using Kiln.Pipeline.Caching;
 using Kiln.Pipeline.Data;
 using Kiln.Pipeline.IO;
@@ -62,13 +62,7 @@ public sealed class FeaturesStage(PipelineContext context) : PipelineStage(conte
         }));
         progress.Report(1);
 
-        var maximum = Context.Config.Validation.MaxRejectedFraction;
-        if (counts.RejectedFraction > maximum)
-        {
-            var reasons = string.Join(", ", counts.RejectedByReason.Select(r => $"{r.Key} {r.Value}"));
-            throw new DataValidationException(
-                $"{rawName}: {counts.Rejected} of {counts.RowsRead} rows rejected ({counts.RejectedFraction:P2}), above validation.max_rejected_fraction {maximum.ToString(CultureInfo.InvariantCulture)} ({reasons}); see {Context.Relative(Context.QuarantineCsv)}");
-        }
+        counts.EnsureRejectedWithin(Context.Config.Validation.MaxRejectedFraction, rawName, Context.Relative(Context.QuarantineCsv));
 
         if (counts.Positives == 0 || counts.Negatives == 0)
         {
@@ -89,16 +83,19 @@ public sealed class FeaturesStage(PipelineContext context) : PipelineStage(conte
         schema.Save(Context.FeaturesJson);
         WriteValidationReports(rawName, sha256, counts, trainRows, testRows);
 
-        Context.Reporter.Info($"{rawName}: {counts.RowsRead:N0} rows read, {counts.Accepted:N0} accepted, {counts.Rejected:N0} quarantined; split {trainRows:N0} train / {testRows:N0} test");
+        Context.Reporter.Info(
+            $"{rawName}: {counts.RowsRead:N0} rows in {counts.LinesRead:N0} lines read, {counts.Accepted:N0} accepted, {counts.Rejected:N0} quarantined ({counts.LinesQuarantined:N0} lines), {counts.BlankLines:N0} blank lines; split {trainRows:N0} train / {testRows:N0} test");
         IReadOnlyDictionary<string, double> metrics = new Dictionary<string, double>
         {
             ["rows_read"] = counts.RowsRead,
             ["rows_accepted"] = counts.Accepted,
             ["rows_rejected"] = counts.Rejected,
+            ["lines_read"] = counts.LinesRead,
+            ["lines_quarantined"] = counts.LinesQuarantined,
             ["train_rows"] = trainRows,
             ["test_rows"] = testRows,
         };
-        return Task.FromResult((metrics, $"{counts.Accepted:N0} of {counts.RowsRead:N0} rows accepted ({counts.Rejected:N0} quarantined), {trainRows:N0} train / {testRows:N0} test"));
+        return Task.FromResult((metrics, $"{counts.Accepted:N0} of {counts.RowsRead:N0} rows accepted ({counts.Rejected:N0} quarantined, {counts.LinesQuarantined:N0} lines), {counts.LinesRead:N0} lines read, {trainRows:N0} train / {testRows:N0} test"));
     }
 
     private string VerifyMetadata(string raw, string rawName)
@@ -135,7 +132,7 @@ public sealed class FeaturesStage(PipelineContext context) : PipelineStage(conte
         var test = 0;
         AtomicFile.WriteText(Context.TrainCsv, trainWriter => AtomicFile.WriteText(Context.TestCsv, testWriter =>
         {
-            using var reader = CsvReader.Open(Context.CleanCsv);
+            using var reader = CsvReader.Open(Context.CleanCsv, Context.Relative(Context.CleanCsv));
             var header = reader.ReadRecord()!;
             trainWriter.Write(header.Raw + "\n");
             testWriter.Write(header.Raw + "\n");
@@ -160,6 +157,10 @@ public sealed class FeaturesStage(PipelineContext context) : PipelineStage(conte
             ["rows_read"] = counts.RowsRead,
             ["rows_accepted"] = counts.Accepted,
             ["rows_rejected"] = counts.Rejected,
+            ["lines_read"] = counts.LinesRead,
+            ["lines_accepted"] = counts.LinesAccepted,
+            ["lines_quarantined"] = counts.LinesQuarantined,
+            ["blank_lines"] = counts.BlankLines,
             ["rejected_fraction"] = Math.Round(counts.RejectedFraction, 6),
             ["max_rejected_fraction"] = Context.Config.Validation.MaxRejectedFraction,
             ["rejected_by_reason"] = counts.RejectedByReason,
@@ -177,7 +178,8 @@ public sealed class FeaturesStage(PipelineContext context) : PipelineStage(conte
         var md = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"# Validation of {rawName}\n\n")
             .Append(CultureInfo.InvariantCulture, $"- sha256: `{sha256}`\n")
-            .Append(CultureInfo.InvariantCulture, $"- rows read: {counts.RowsRead}, accepted: {counts.Accepted}, rejected: {counts.Rejected} ({counts.RejectedFraction:P2}; limit {Context.Config.Validation.MaxRejectedFraction:P2})\n")
+            .Append(CultureInfo.InvariantCulture, $"- rows read: {counts.RowsRead}, accepted: {counts.Accepted}, rejected: {counts.Rejected}\n")
+            .Append(CultureInfo.InvariantCulture, $"- lines read: {counts.LinesRead} (accepted {counts.LinesAccepted}, quarantined {counts.LinesQuarantined}, blank {counts.BlankLines}); rejected fraction {counts.RejectedFraction:P2} of the data lines (limit {Context.Config.Validation.MaxRejectedFraction:P2})\n")
             .Append(CultureInfo.InvariantCulture, $"- label balance: {schema.Positive} {counts.Positives}, {schema.Negative} {counts.Negatives} (positive rate {(double)counts.Positives / counts.Accepted:P2})\n")
             .Append(CultureInfo.InvariantCulture, $"- split: {trainRows} train, {testRows} test\n\n")
             .Append("## Rejected rows by reason\n\n| reason | rows |\n|---|---:|\n");

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Kiln.Inference;
 using Kiln.Pipeline.Caching;
-using Kiln.Pipeline.Data;
 using Kiln.Pipeline.IO;
 using Kiln.Pipeline.Onnx;
 using Kiln.Pipeline.Schema;
@@ -50,7 +49,7 @@ public sealed class PredictStage(PipelineContext context, string? inputCsv = nul
         }
         catch (ModelLoadException e)
         {
-            throw new PipelineException(e.Message);
+            throw new PipelineException(e.Message, e);
         }
 
         using var _ = model;
@@ -73,15 +72,10 @@ public sealed class PredictStage(PipelineContext context, string? inputCsv = nul
         }));
         clock.Stop();
 
-        var maximum = Context.Config.Validation.MaxRejectedFraction;
-        if (counts.RejectedFraction > maximum)
-        {
-            throw new DataValidationException(
-                $"{name}: {counts.Rejected} of {counts.RowsRead} rows rejected ({counts.RejectedFraction:P2}), above validation.max_rejected_fraction {maximum.ToString(CultureInfo.InvariantCulture)}; see {Context.Relative(QuarantineCsv)}");
-        }
+        counts.EnsureRejectedWithin(Context.Config.Validation.MaxRejectedFraction, name, Context.Relative(QuarantineCsv));
 
         var rowsPerSecond = counts.Accepted / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
-        var summary = $"{counts.Accepted:N0} rows scored into {Context.Relative(OutputCsv)} ({counts.Rejected:N0} quarantined) at {rowsPerSecond:N0} rows/s";
+        var summary = $"{counts.Accepted:N0} rows scored into {Context.Relative(OutputCsv)} ({counts.Rejected:N0} quarantined, {counts.LinesQuarantined:N0} lines) at {rowsPerSecond:N0} rows/s";
         Context.Reporter.Info(summary);
         IReadOnlyDictionary<string, double> metrics = new Dictionary<string, double>
         {

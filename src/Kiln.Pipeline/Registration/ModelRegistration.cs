@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
+using Kiln.Hashing;
 using Kiln.Inference;
+using Kiln.Pipeline.Evaluation;
 using Kiln.Pipeline.Onnx;
 using Kiln.Pipeline.Schema;
 using Kiln.Pipeline.Tracking;
@@ -18,12 +19,20 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
     // Reloading through the registry must reproduce the in-process score; ONNX Runtime is deterministic on one machine.
     private const double LoadingTolerance = 1e-6;
 
-    /// <summary>Creates the next version, moves the champion or challenger alias, and loads it back to predict its input example.</summary>
+    /// <summary>Creates the next version, moves the champion or challenger alias, and loads it back to predict its input example;
+    /// when model.onnx is already a version, registers nothing and names that version.</summary>
     /// <param name="sourceRunId">The run that produced the model, when tracked.</param>
     public RegistrationResult Register(string? sourceRunId)
     {
         var config = context.Config;
         var name = config.Registry.ModelName;
+
+        // Before scoring anything: re-registering the champion's own bytes would only compare it with itself.
+        if (registry.FindVersionOf(name, context.ModelOnnx) is { } existing)
+        {
+            return RegistrationResult.AlreadyRegistered(existing);
+        }
+
         var metrics = ReadMetrics();
         var schema = FeatureSchema.Load(context.FeaturesJson);
         var rows = ReadTestRows(schema);
@@ -37,7 +46,7 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
             inputs = [.. candidate.Inputs.Select(i => new TensorSpec(i.Name, i.Kind == FeatureKind.Numeric ? "float32[-1,1]" : "string[-1,1]"))];
         }
 
-        var gates = QualityGates(metrics);
+        var gates = new QualityGate(config.QualityGate).Evaluate(metrics, context.Relative(context.MetricsJson));
         var (championScores, championVersion) = ScoreChampion(name, schema, rows);
         var promotion = config.Registry.Promotion;
         var policy = new PromotionPolicy(promotion.Metric, promotion.MinDelta,
@@ -54,48 +63,39 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
                 "Probabilities are as calibrated as the evaluation report's calibration plot shows; check it before using them as risks.",
             ]);
         var signature = new ModelSignature(inputs,
-            [new TensorSpec("PredictedLabel", "bool[-1,1]"), new TensorSpec("Probability", "float32[-1,1]"), new TensorSpec("Score", "float32[-1,1]")]);
+            [new TensorSpec(ModelOutputs.Label, "bool[-1,1]"), new TensorSpec(ModelOutputs.Probability, "float32[-1,1]"), new TensorSpec(ModelOutputs.Score, "float32[-1,1]")]);
         var attached = new[] { context.ReportMarkdown, context.MetricsJson }.Where(File.Exists).ToList();
-        var version = registry.Register(new RegistrationRequest(
+        var registered = registry.Register(new RegistrationRequest(
             name, context.ModelOnnx, signature, metrics, card, sourceRunId, PredictionSample.ToJson(schema, [rows[0]]), attached, decision));
-
-        var loaded = LoadBack(version.Reference, schema, rows[0], candidateScores[0]);
-        return new RegistrationResult(version, decision, loaded);
-    }
-
-    private Dictionary<string, double> ReadMetrics()
-    {
-        if (!File.Exists(context.MetricsJson))
+        if (!registered.Created)
         {
-            throw new PipelineException($"{context.Relative(context.MetricsJson)} not found; run Evaluate first");
+            // Another registration of the same bytes committed first; the registry kept its version and moved no alias.
+            return RegistrationResult.AlreadyRegistered(registered.Version);
         }
 
-        using var document = JsonDocument.Parse(File.ReadAllText(context.MetricsJson));
-        return document.RootElement.GetProperty("metrics").EnumerateObject()
-            .ToDictionary(p => p.Name, p => p.Value.GetDouble(), StringComparer.Ordinal);
+        var loaded = LoadBack(registered.Version.Reference, schema, rows[0], candidateScores[0]);
+        return new RegistrationResult(registered.Version, true, decision, loaded);
+    }
+
+    // The metrics must be those of this very model.onnx, or the version would carry another model's numbers.
+    private IReadOnlyDictionary<string, double> ReadMetrics()
+    {
+        var shownAs = context.Relative(context.MetricsJson);
+        var (evaluatedSha256, metrics) = MetricsDocument.Read(context.MetricsJson, shownAs);
+        var modelSha256 = FileHash.Sha256(context.ModelOnnx);
+        if (!string.Equals(evaluatedSha256, modelSha256, StringComparison.Ordinal))
+        {
+            throw new PipelineException(
+                $"{shownAs} evaluated model sha256 {evaluatedSha256[..Math.Min(12, evaluatedSha256.Length)]} but {context.Relative(context.ModelOnnx)} is {modelSha256[..12]}; rerun Evaluate");
+        }
+
+        return metrics;
     }
 
     private List<ValidatedRow> ReadTestRows(FeatureSchema schema)
     {
         var rows = ValidatingReader.ReadTestSplit(context, schema).ToList();
         return rows.Count > 0 ? rows : throw new PipelineException($"{context.Relative(context.TestCsv)} has no rows; run Features first");
-    }
-
-    private QualityGateResult QualityGates(Dictionary<string, double> metrics)
-    {
-        var gate = context.Config.QualityGate;
-        var checks = gate.Minimums.Select(m => Check(m.Key, ">=", m.Value, metrics))
-            .Concat(gate.Maximums.Select(m => Check(m.Key, "<=", m.Value, metrics)))
-            .ToList();
-        return new QualityGateResult(checks);
-    }
-
-    private GateCheck Check(string metric, string comparison, double threshold, Dictionary<string, double> metrics)
-    {
-        var actual = metrics.TryGetValue(metric, out var value)
-            ? value
-            : throw new PipelineException($"{context.Relative(context.MetricsJson)} has no metric '{metric}' named by the quality gate; rerun Evaluate");
-        return new GateCheck(metric, comparison, threshold, actual, comparison == ">=" ? actual >= threshold : actual <= threshold);
     }
 
     private (double[]? Scores, int? Version) ScoreChampion(string name, FeatureSchema schema, List<ValidatedRow> rows)

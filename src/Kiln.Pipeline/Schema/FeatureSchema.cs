@@ -57,7 +57,7 @@ public sealed record FeatureSchema(string Id, string Label, string Positive, str
         }
         catch (JsonException e)
         {
-            throw new PipelineException($"{path}: invalid feature list: {e.Message}");
+            throw new PipelineException($"{path}: invalid feature list: {e.Message}", e);
         }
     }
 

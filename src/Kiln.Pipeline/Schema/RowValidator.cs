@@ -41,6 +41,11 @@ public sealed class RowValidator
             throw new DataValidationException($"{file}: the file is empty; expected a header line naming the columns");
         }
 
+        if (header.Error is not null)
+        {
+            throw new DataValidationException($"{file}:{header.Line}: the header line is malformed ({header.Error}); it must name the columns");
+        }
+
         var columns = header.Fields.Select(f => f.Trim()).ToArray();
         var duplicate = columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)

@@ -3,7 +3,7 @@ using Kiln.Pipeline.IO;
 
 namespace Kiln.Pipeline.Schema;
 
-/// <summary>Streams a CSV file through the row validator, writing rejected rows to a quarantine writer (line,reason,raw).</summary>
+/// <summary>Streams a CSV file through the row validator, writing rejected rows to a quarantine writer (line,reason,raw) and counting every physical line.</summary>
 public static class ValidatingReader
 {
     /// <summary>Yields the held-out test split (data/03-features/test.csv) as validated, labelled rows.</summary>
@@ -38,7 +38,7 @@ public static class ValidatingReader
             throw new PipelineException($"{displayName}: file not found");
         }
 
-        using var reader = CsvReader.Open(path);
+        using var reader = CsvReader.Open(path, displayName);
         var validator = RowValidator.ForHeader(schema, reader.ReadRecord(), displayName, requireLabel, allowedExtraColumns);
         if (quarantine is not null)
         {
@@ -50,17 +50,19 @@ public static class ValidatingReader
             var row = validator.Validate(record, out var rejection);
             if (row is not null)
             {
-                counts.Accept(row);
+                counts.Accept(row, record.LineCount);
                 yield return row;
             }
             else
             {
-                counts.Reject(rejection!);
+                counts.Reject(rejection!, record.LineCount);
                 if (quarantine is not null)
                 {
                     CsvWriter.WriteRow(quarantine, [rejection!.Line.ToString(CultureInfo.InvariantCulture), $"{rejection.Kind}: {rejection.Reason}", rejection.Raw]);
                 }
             }
         }
+
+        counts.AddBlankLines(reader.BlankLines);
     }
 }

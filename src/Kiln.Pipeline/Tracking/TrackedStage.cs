@@ -9,13 +9,19 @@ namespace Kiln.Pipeline.Tracking;
 /// <param name="registry">Where runs are recorded.</param>
 public sealed class TrackedStage(PipelineContext context, ModelRegistry registry)
 {
-    /// <summary>Runs the stage and records it; a failed or cancelled stage is recorded as failed and rethrown.</summary>
+    /// <summary>Runs the stage and records it; a failed or cancelled stage is recorded as failed, keeping what it measured, and rethrown.</summary>
     /// <param name="stage">The stage to run.</param>
     /// <param name="start">The run's kind, version, commit and environment.</param>
     /// <param name="cancellationToken">Stops the stage.</param>
     public async Task<(StageResult Result, string RunId)> RunAsync(IStage stage, RunStart start, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stage);
+        ArgumentNullException.ThrowIfNull(start);
+        if (registry.LatestRun(start.Kind) is { Status: RunStatus.Killed } killed)
+        {
+            context.Reporter.Info($"Note: the previous {start.Kind.ToString().ToLowerInvariant()} run {killed.Id} was killed ({killed.KilledReason})");
+        }
+
         var runId = registry.StartRun(start);
         try
         {
@@ -35,16 +41,34 @@ public sealed class TrackedStage(PipelineContext context, ModelRegistry registry
             registry.FinishRun(runId, RunStatus.Succeeded);
             return (result, runId);
         }
-        catch
+        catch (Exception failure)
         {
-            // A missed quality gate still measured the model: keep its metrics on the failed run for comparison.
-            if (stage is Evaluation.EvaluateStage { Metrics.Count: > 0 } evaluate)
+            RecordFailure(runId, failure);
+            throw;
+        }
+    }
+
+    private void RecordFailure(string runId, Exception failure)
+    {
+        try
+        {
+            // A missed gate or a failed parity check still measured the model: keep that on the failed run for comparison.
+            // The registry takes only finite metrics, and a NaN must not hide the stage's own error.
+            if (failure is MeasuredFailureException measured)
             {
-                registry.LogMetrics(runId, evaluate.Metrics);
+                var finite = measured.Metrics.Where(m => double.IsFinite(m.Value)).ToDictionary();
+                if (finite.Count > 0)
+                {
+                    registry.LogMetrics(runId, finite);
+                }
             }
 
             registry.FinishRun(runId, RunStatus.Failed);
-            throw;
+        }
+        catch (RegistryException bookkeeping)
+        {
+            // The stage's error is what the user must see; the run, left running, is presumed killed once this process ends.
+            context.Reporter.Info($"Could not record run {runId} as failed: {bookkeeping.Message}");
         }
     }
 }

@@ -52,7 +52,7 @@ public sealed class TrainStage(PipelineContext context) : PipelineStage(context)
         var featureLoader = builder.FeatureLoader();
         var featureView = featureLoader.Load(Context.TrainCsv);
         AtomicFile.Write(Context.ModelZip, stream => ml.Model.Save(model, featureLoader.GetOutputSchema(), stream));
-        AtomicFile.Write(Context.ModelOnnx, stream => ml.Model.ConvertToOnnx(model, featureView, stream, "PredictedLabel", "Probability", "Score"));
+        AtomicFile.Write(Context.ModelOnnx, stream => ml.Model.ConvertToOnnx(model, featureView, stream, [.. ModelOutputs.All]));
         progress.Report(0.8);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -62,18 +62,19 @@ public sealed class TrainStage(PipelineContext context) : PipelineStage(context)
         var parity = CheckParity(builder, model, onnx, schema);
         AtomicFile.WriteAllText(Context.ParityJson, JsonSerializer.Serialize(parity, Json) + "\n");
         progress.Report(1);
-        if (parity.MaxAbsoluteDifference > ParityTolerance)
-        {
-            throw new ParityException(
-                $"ONNX parity check failed: max |Δ probability| {parity.MaxAbsoluteDifference:E2} > {ParityTolerance:E0} on row '{parity.WorstId}' (ML.NET {parity.MlNetProbability:R}, ONNX Runtime {parity.OnnxProbability:R}); see {Context.Relative(Context.ParityJson)}");
-        }
-
-        Context.Reporter.Info($"{trainer.Name}: model.onnx sha256 {onnx.Sha256[..12]}, parity max |Δ| {parity.MaxAbsoluteDifference:E2} over {parity.Rows:N0} test rows");
         IReadOnlyDictionary<string, double> metrics = new Dictionary<string, double>
         {
             ["parity_max_abs_diff"] = parity.MaxAbsoluteDifference,
             ["parity_rows"] = parity.Rows,
         };
+        if (parity.MaxAbsoluteDifference > ParityTolerance)
+        {
+            throw new ParityException(
+                $"ONNX parity check failed: max |Δ probability| {parity.MaxAbsoluteDifference:E2} > {ParityTolerance:E0} on row '{parity.WorstId}' (ML.NET {parity.MlNetProbability:R}, ONNX Runtime {parity.OnnxProbability:R}); see {Context.Relative(Context.ParityJson)}",
+                metrics);
+        }
+
+        Context.Reporter.Info($"{trainer.Name}: model.onnx sha256 {onnx.Sha256[..12]}, parity max |Δ| {parity.MaxAbsoluteDifference:E2} over {parity.Rows:N0} test rows");
         return Task.FromResult((metrics, $"{trainer.Name} trained; ONNX parity max |Δ| {parity.MaxAbsoluteDifference.ToString("E2", CultureInfo.InvariantCulture)} on {parity.Rows:N0} rows"));
     }
 
@@ -81,7 +82,7 @@ public sealed class TrainStage(PipelineContext context) : PipelineStage(context)
     {
         var scored = model.Transform(builder.FullLoader().Load(Context.TestCsv));
         var ids = scored.GetColumn<ReadOnlyMemory<char>>(ModelBuilder.IdColumn).Select(id => id.ToString()).ToArray();
-        var expected = scored.GetColumn<float>("Probability").ToArray();
+        var expected = scored.GetColumn<float>(ModelOutputs.Probability).ToArray();
 
         var rows = ValidatingReader.ReadTestSplit(Context, schema);
         var actual = OnnxScoring.Score(onnx, schema, rows).Select(s => s.Prediction.Probability).ToArray();

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Kiln.Hashing;
 
 namespace Kiln.Registry.Artifacts;
 

@@ -1,3 +1,5 @@
+using Kiln.Registry.Metrics;
+
 namespace Kiln.Registry.Promotion;
 
 /// <summary>Paired bootstrap of a metric difference: both models are scored on the same resampled rows, so row difficulty cancels out.</summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Kiln.Registry.Promotion;
 
 /// <summary>When a new version may replace the champion: passed every gate, beats the champion on the same rows by the configured margins, and (optionally) significantly.</summary>
-/// <param name="Metric">The metric compared (<c>roc_auc</c>, <c>accuracy</c>, <c>log_loss</c> or <c>brier</c>).</param>
+/// <param name="Metric">The metric compared (<c>roc_auc</c>, <c>accuracy</c>, <c>log_loss</c> or <c>brier_score</c>).</param>
 /// <param name="MinDelta">Minimum absolute improvement.</param>
 /// <param name="MinRelativeDelta">Minimum improvement relative to the champion's value (0.01 = 1 %), or null for none.</param>
 /// <param name="RequireSignificance">Whether the bootstrap interval of the improvement must exclude zero.</param>

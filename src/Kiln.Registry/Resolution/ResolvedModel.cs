@@ -1,4 +1,4 @@
-using Kiln.Registry.Artifacts;
+using Kiln.Hashing;
 using Kiln.Registry.Models;
 
 namespace Kiln.Registry.Resolution;

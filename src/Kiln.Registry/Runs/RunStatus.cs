@@ -3,7 +3,7 @@ namespace Kiln.Registry.Runs;
 /// <summary>Where a run is in its life.</summary>
 public enum RunStatus
 {
-    /// <summary>Started and not finished (or its process died before finishing).</summary>
+    /// <summary>Started, not finished, and its process still heartbeating (or, on this host, still alive).</summary>
     Running,
 
     /// <summary>Finished without error.</summary>
@@ -11,4 +11,7 @@ public enum RunStatus
 
     /// <summary>Finished with an error.</summary>
     Failed,
+
+    /// <summary>Its process died without finishing it: the heartbeat went stale and, on the owner's own host, the process is gone.</summary>
+    Killed,
 }

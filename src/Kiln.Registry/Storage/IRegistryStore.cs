@@ -5,16 +5,25 @@ using Kiln.Registry.Runs;
 namespace Kiln.Registry.Storage;
 
 /// <summary>Persistence of runs, versions and aliases; SQLite today, a server database later.</summary>
+/// <remarks>Rows only: the store records owners and heartbeats as given; deciding that a run was killed is <see cref="ModelRegistry"/>'s job.</remarks>
 public interface IRegistryStore
 {
     /// <summary>Where the data lives, for error messages (a file path or a server name).</summary>
     string Location { get; }
 
-    /// <summary>Records a new running run.</summary>
-    void InsertRun(string id, RunStart start, DateTimeOffset startedAt);
+    /// <summary>Records a new running run owned by <paramref name="owner"/>; its first heartbeat is its start.</summary>
+    void InsertRun(string id, RunStart start, RunOwner owner, DateTimeOffset startedAt);
 
-    /// <summary>Marks a running run finished.</summary>
+    /// <summary>Marks a running run finished (succeeded or failed); fails if it already finished or was presumed killed.</summary>
     void FinishRun(string runId, RunStatus status, DateTimeOffset endedAt);
+
+    /// <summary>Records that a running run's owner is alive at <paramref name="at"/>; false, and nothing written, once the run is no longer running.</summary>
+    bool Heartbeat(string runId, DateTimeOffset at);
+
+    /// <summary>Marks a run killed, ending it at its last heartbeat (or its start), only if it is still running and that last sign of life is
+    /// older than <paramref name="staleBefore"/>, in one conditional update; false when it finished or beat meanwhile, so a run is never
+    /// both finished and killed and a late heartbeat is never overruled by an observer that read the row before it.</summary>
+    bool MarkKilled(string runId, DateTimeOffset staleBefore);
 
     /// <summary>Adds or overwrites parameters of a run.</summary>
     void SetParameters(string runId, IReadOnlyDictionary<string, string> parameters);
@@ -34,14 +43,28 @@ public interface IRegistryStore
     /// <summary>The most recently started runs, newest first.</summary>
     IReadOnlyList<Run> RecentRuns(int limit);
 
+    /// <summary>The most recently started run of <paramref name="kind"/>, or null.</summary>
+    Run? LatestRun(RunKind kind);
+
+    /// <summary>The most recently started succeeded run of <paramref name="kind"/> that recorded an artifact with <paramref name="sha256"/>, or null.</summary>
+    Run? FindRunWithArtifact(RunKind kind, string sha256);
+
     /// <summary>One page of the runs matching <paramref name="query"/>, in its order, and how many match in all; filtering, sorting and paging happen in the database.</summary>
     RunPage QueryRuns(RunQuery query);
 
     /// <summary>The environments, recent versions, and metric and parameter keys that runs have.</summary>
     RunFacets RunFacets();
 
-    /// <summary>Commits the next version of a model and moves the requested aliases to it, atomically.</summary>
-    ModelVersion CreateVersion(NewModelVersion version);
+    /// <summary>Commits the next version of a model and moves the requested aliases to it, atomically; when a version of the model already has
+    /// a model file with the same sha256, commits nothing and returns that (oldest such) version instead.</summary>
+    /// <remarks>
+    /// The duplicate check and the insert must be one atomic step, so two concurrent registrations of the same bytes yield one version.
+    /// SQLite gets that from BEGIN IMMEDIATE (one writer at a time). A server database under READ COMMITTED does not: insert the model's
+    /// <c>registered_models</c> row if missing, then lock it (<c>SELECT ... FOR UPDATE</c>) before checking, which also serialises
+    /// version-number allocation.
+    /// A unique index cannot enforce it, because databases from before this rule may already hold duplicate versions.
+    /// </remarks>
+    RegisteredVersion CreateVersion(NewModelVersion version);
 
     /// <summary>Points <paramref name="alias"/> of <paramref name="model"/> at <paramref name="version"/>, moving it if set.</summary>
     void SetAlias(string model, string alias, int version);
@@ -51,6 +74,9 @@ public interface IRegistryStore
 
     /// <summary>One version, or null.</summary>
     ModelVersion? FindVersion(string model, int version);
+
+    /// <summary>The oldest version of <paramref name="model"/> whose model file (first artifact) has <paramref name="sha256"/>, or null.</summary>
+    ModelVersion? FindVersionByModelSha256(string model, string sha256);
 
     /// <summary>The version an alias points at, or null.</summary>
     ModelVersion? FindVersionByAlias(string model, string alias);

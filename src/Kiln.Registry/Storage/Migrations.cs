@@ -85,8 +85,18 @@ public static class Migrations
                 version INTEGER,
                 moved_at INTEGER NOT NULL);
             """),
+
+        // BIGINT for the millisecond times, which overflow a PostgreSQL INTEGER (SQLite treats both alike); one ADD COLUMN per statement
+        // because PostgreSQL and SQLite agree on that form. Older rows keep NULLs: a run from before owners existed has none.
+        new(4, "run owners (host, pid, process start) and heartbeats, so killed runs are detected; artifact lookup by hash", """
+            ALTER TABLE runs ADD COLUMN owner_host TEXT;
+            ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
+            ALTER TABLE runs ADD COLUMN owner_started_at BIGINT;
+            ALTER TABLE runs ADD COLUMN heartbeat_at BIGINT;
+            CREATE INDEX ix_runs_kind_started_at ON runs (kind, started_at DESC, id DESC);
+            CREATE INDEX ix_run_artifacts_sha256 ON run_artifacts (sha256);
+            """),
         new(6, "indexes for filtered run listings, a reason per alias move, and the images that carry each version", """
-            CREATE INDEX ix_runs_kind_started ON runs (kind, started_at DESC, id DESC);
             CREATE INDEX ix_runs_status_started ON runs (status, started_at DESC, id DESC);
             CREATE INDEX ix_runs_environment_started ON runs (environment, started_at DESC, id DESC);
             CREATE INDEX ix_runs_version_started ON runs (git_version, started_at DESC, id DESC);
@@ -99,7 +109,7 @@ public static class Migrations
                 version INTEGER NOT NULL,
                 reference TEXT NOT NULL,
                 image_id TEXT NOT NULL,
-                recorded_at INTEGER NOT NULL,
+                recorded_at BIGINT NOT NULL,
                 PRIMARY KEY (model, reference),
                 FOREIGN KEY (model, version) REFERENCES model_versions (model, version)) WITHOUT ROWID;
             """),

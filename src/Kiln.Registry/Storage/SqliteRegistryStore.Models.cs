@@ -7,10 +7,15 @@ namespace Kiln.Registry.Storage;
 /// <summary>Model versions and aliases on SQLite.</summary>
 public sealed partial class SqliteRegistryStore
 {
+    // Position 0 is the model file; an attached report with the same bytes as some model must not count.
+    private const string ExistingModelSql =
+        "SELECT MIN(version) FROM model_version_artifacts WHERE model = @m AND position = 0 AND sha256 = @s;";
+
     private static readonly JsonSerializerOptions SignatureJson = new(JsonSerializerDefaults.Web);
 
+
     /// <inheritdoc />
-    public ModelVersion CreateVersion(NewModelVersion version)
+    public RegisteredVersion CreateVersion(NewModelVersion version)
     {
         RegistryNames.ValidModelName(version.Name);
         foreach (var alias in version.Aliases)
@@ -23,11 +28,17 @@ public sealed partial class SqliteRegistryStore
             throw new RegistryException($"Model '{version.Name}' cannot be registered without a model file.");
         }
 
-        var number = Write(connection =>
+        var (number, created) = Write(connection =>
         {
             if (version.SourceRunId is { } runId)
             {
                 EnsureRun(connection, runId);
+            }
+
+            // Checked inside the IMMEDIATE transaction, so a concurrent registration of the same bytes cannot slip in between.
+            if (Scalar(connection, ExistingModelSql, ("@m", version.Name), ("@s", version.Artifacts[0].Sha256)) is { } existing)
+            {
+                return (Convert.ToInt32(existing), false);
             }
 
             var now = ToUnixMs(version.CreatedAt);
@@ -66,10 +77,10 @@ public sealed partial class SqliteRegistryStore
             }
 
             BeforeVersionCommit?.Invoke();
-            return next;
+            return (next, true);
         });
 
-        return FindVersion(version.Name, number)!;
+        return new RegisteredVersion(FindVersion(version.Name, number)!, created);
     }
 
     /// <inheritdoc />
@@ -104,6 +115,12 @@ public sealed partial class SqliteRegistryStore
     /// <inheritdoc />
     public ModelVersion? FindVersion(string model, int version) => Read(connection =>
         LoadVersions(connection, "WHERE model = @m AND version = @v", ("@m", model), ("@v", version)).SingleOrDefault());
+
+    /// <inheritdoc />
+    public ModelVersion? FindVersionByModelSha256(string model, string sha256) => Read(connection =>
+        Scalar(connection, ExistingModelSql, ("@m", model), ("@s", sha256)) is { } version
+            ? LoadVersions(connection, "WHERE model = @m AND version = @v", ("@m", model), ("@v", Convert.ToInt32(version))).Single()
+            : null);
 
     /// <inheritdoc />
     public ModelVersion? FindVersionByAlias(string model, string alias) => Read(connection =>

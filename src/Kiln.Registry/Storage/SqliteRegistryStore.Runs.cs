@@ -6,26 +6,34 @@ namespace Kiln.Registry.Storage;
 /// <summary>Run tracking on SQLite.</summary>
 public sealed partial class SqliteRegistryStore
 {
-    private const string RunColumns = "id, kind, status, started_at, ended_at, git_version, git_commit, environment";
+    private const string RunColumns =
+        "id, kind, status, started_at, ended_at, git_version, git_commit, environment, owner_host, owner_pid, owner_started_at, heartbeat_at";
 
     /// <inheritdoc />
-    public void InsertRun(string id, RunStart start, DateTimeOffset startedAt) => Write(connection => NonQuery(connection,
-        $"INSERT INTO runs ({RunColumns}) VALUES (@id, @kind, @status, @started, NULL, @version, @commit, @env);",
+    public void InsertRun(string id, RunStart start, RunOwner owner, DateTimeOffset startedAt) => Write(connection => NonQuery(connection,
+        $"INSERT INTO runs ({RunColumns}) VALUES (@id, @kind, @status, @started, NULL, @version, @commit, @env, @host, @pid, @process, @started);",
         ("@id", id), ("@kind", ToText(start.Kind)), ("@status", ToText(RunStatus.Running)), ("@started", ToUnixMs(startedAt)),
-        ("@version", start.GitVersion), ("@commit", start.GitCommit), ("@env", start.Environment)));
+        ("@version", start.GitVersion), ("@commit", start.GitCommit), ("@env", start.Environment),
+        ("@host", owner.Host), ("@pid", owner.ProcessId), ("@process", ToUnixMs(owner.ProcessStartedAt))));
 
     /// <inheritdoc />
     public void FinishRun(string runId, RunStatus status, DateTimeOffset endedAt)
     {
-        if (status == RunStatus.Running)
+        if (status is not (RunStatus.Succeeded or RunStatus.Failed))
         {
-            throw new RegistryException($"Run '{runId}' cannot be finished with status 'running'; use succeeded or failed.");
+            throw new RegistryException($"Run '{runId}' cannot be finished with status '{ToText(status)}'; use succeeded or failed.");
         }
 
         Write(connection =>
         {
             var current = Scalar(connection, "SELECT status FROM runs WHERE id = @id;", ("@id", runId)) as string
                 ?? throw RunNotFound(connection, runId);
+            if (current == ToText(RunStatus.Killed))
+            {
+                throw new RegistryException(
+                    $"Run '{runId}' was presumed killed after its heartbeat went stale, so it cannot be finished as {ToText(status)}; rerun it.");
+            }
+
             if (current != ToText(RunStatus.Running))
             {
                 throw new RegistryException($"Run '{runId}' already finished as {current}; a run is finished once.");
@@ -35,6 +43,18 @@ public sealed partial class SqliteRegistryStore
                 ("@status", ToText(status)), ("@ended", ToUnixMs(endedAt)), ("@id", runId));
         });
     }
+
+    /// <inheritdoc />
+    public bool Heartbeat(string runId, DateTimeOffset at) => Write(connection => NonQuery(connection,
+        "UPDATE runs SET heartbeat_at = @at WHERE id = @id AND status = @running;",
+        ("@at", ToUnixMs(at)), ("@id", runId), ("@running", ToText(RunStatus.Running)))) > 0;
+
+    /// <inheritdoc />
+    public bool MarkKilled(string runId, DateTimeOffset staleBefore) => Write(connection => NonQuery(connection, """
+        UPDATE runs SET status = @killed, ended_at = COALESCE(heartbeat_at, started_at)
+        WHERE id = @id AND status = @running AND COALESCE(heartbeat_at, started_at) < @stale;
+        """,
+        ("@killed", ToText(RunStatus.Killed)), ("@id", runId), ("@running", ToText(RunStatus.Running)), ("@stale", ToUnixMs(staleBefore)))) > 0;
 
     /// <inheritdoc />
     public void SetParameters(string runId, IReadOnlyDictionary<string, string> parameters) => Write(connection =>
@@ -92,6 +112,19 @@ public sealed partial class SqliteRegistryStore
     /// <inheritdoc />
     public IReadOnlyList<Run> RecentRuns(int limit) => Read(connection =>
         LoadRuns(connection, "WHERE id IN (SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT @limit)", ("@limit", limit)));
+
+    /// <inheritdoc />
+    public Run? LatestRun(RunKind kind) => Read(connection =>
+        LoadRuns(connection, "WHERE id IN (SELECT id FROM runs WHERE kind = @kind ORDER BY started_at DESC, id DESC LIMIT 1)",
+            ("@kind", ToText(kind))).SingleOrDefault());
+
+    /// <inheritdoc />
+    public Run? FindRunWithArtifact(RunKind kind, string sha256) => Read(connection =>
+        LoadRuns(connection, """
+            WHERE id IN (SELECT id FROM runs WHERE kind = @kind AND status = @succeeded
+                AND id IN (SELECT run_id FROM run_artifacts WHERE sha256 = @sha)
+                ORDER BY started_at DESC, id DESC LIMIT 1)
+            """, ("@kind", ToText(kind)), ("@succeeded", ToText(RunStatus.Succeeded)), ("@sha", sha256)).SingleOrDefault());
 
     internal static string ToText(RunKind kind) => kind.ToString().ToLowerInvariant();
 
@@ -165,7 +198,9 @@ public sealed partial class SqliteRegistryStore
                 parameterSets.GetValueOrDefault(id) ?? [],
                 metricSets.GetValueOrDefault(id) ?? [],
                 datasetLists.GetValueOrDefault(id) ?? [],
-                artifactLists.GetValueOrDefault(id) ?? []));
+                artifactLists.GetValueOrDefault(id) ?? [],
+                r.IsDBNull(8) ? null : new RunOwner(r.GetString(8), r.GetInt32(9), FromUnixMs(r.GetInt64(10))),
+                r.IsDBNull(11) ? null : FromUnixMs(r.GetInt64(11))));
         });
         return runs;
     }

@@ -12,7 +12,7 @@ namespace Kiln.Serving.Parsing;
 public sealed class InferRequestReader(OnnxModel model)
 {
     /// <summary>The OIP names of the outputs, in response order.</summary>
-    public static readonly string[] OutputNames = ["PredictedLabel", "Probability", "Score"];
+    public static readonly string[] OutputNames = [ModelOutputs.Label, ModelOutputs.Probability, ModelOutputs.Score];
 
     private readonly string _inputList = string.Join(", ", model.Inputs.Select(i => i.Name));
 

@@ -1,5 +1,5 @@
+using Kiln.Naming;
 using Kiln.Targets.Parameters;
-using Kiln.Targets.Text;
 
 namespace Kiln.Targets.Engine;
 

@@ -17,7 +17,7 @@ internal sealed class ExecutionPlan
 
     public PlannedTarget? Find(TargetNode node) => Targets.FirstOrDefault(t => t.Node == node);
 
-    /// <summary>Includes dependencies and triggered targets, applies --skip and OnlyWhenStatic, and orders topologically (declaration order breaks ties).</summary>
+    /// <summary>Includes dependencies and triggered targets, applies --skip and OnlyWhenStatic, and orders topologically (lifecycle order breaks ties).</summary>
     public static ExecutionPlan Create(IReadOnlyList<TargetNode> requested, IReadOnlyList<TargetNode>? skip)
     {
         var included = new Dictionary<TargetNode, PlannedTarget>();

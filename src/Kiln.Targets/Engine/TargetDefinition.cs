@@ -33,10 +33,16 @@ internal sealed class TargetDefinition : ITargetDefinition
 
     public Func<CacheStatus>? CacheCheck { get; private set; }
 
-    public ITargetDefinition Description(string description)
+    /// <summary>The source file of the target's first Description or Executes call, or null when it has neither.</summary>
+    public string? DeclaringFile { get; private set; }
+
+    /// <summary>The line of that call.</summary>
+    public int DeclaringLine { get; private set; }
+
+    public ITargetDefinition Description(string description, string declaringFile = "", int declaringLine = 0)
     {
         DescriptionText = description;
-        return this;
+        return Declared(declaringFile, declaringLine);
     }
 
     public ITargetDefinition DependsOn(params Target[] targets) => Add(Dependencies, targets);
@@ -75,28 +81,41 @@ internal sealed class TargetDefinition : ITargetDefinition
         return this;
     }
 
-    public ITargetDefinition Executes(Action action)
+    public ITargetDefinition Executes(Action action, string declaringFile = "", int declaringLine = 0)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return Add(Actions, _ =>
+        return Declared(declaringFile, declaringLine).Add(Actions, _ =>
         {
             action();
             return Task.CompletedTask;
         });
     }
 
-    public ITargetDefinition Executes(Func<Task> action)
+    public ITargetDefinition Executes(Func<Task> action, string declaringFile = "", int declaringLine = 0)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return Add(Actions, _ => action());
+        return Declared(declaringFile, declaringLine).Add(Actions, _ => action());
     }
 
-    public ITargetDefinition Executes(Func<CancellationToken, Task> action) => Add(Actions, action);
+    public ITargetDefinition Executes(Func<CancellationToken, Task> action, string declaringFile = "", int declaringLine = 0) =>
+        Declared(declaringFile, declaringLine).Add(Actions, action);
 
     public ITargetDefinition Cached(Func<CacheStatus> check)
     {
         ArgumentNullException.ThrowIfNull(check);
         CacheCheck = check;
+        return this;
+    }
+
+    // The first call is the one in the target's own property; later ones may come from helpers declared elsewhere.
+    private TargetDefinition Declared(string file, int line)
+    {
+        if (DeclaringFile is null && file.Length > 0)
+        {
+            DeclaringFile = file;
+            DeclaringLine = line;
+        }
+
         return this;
     }
 

@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Kiln.Targets.Engine;
 
-/// <summary>The targets of a build, each property evaluated once, with references resolved by delegate equality.</summary>
+/// <summary>The targets of a build in lifecycle order, each property evaluated once, with references resolved by delegate equality.</summary>
 internal sealed class TargetGraph
 {
     private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
@@ -72,7 +72,13 @@ internal sealed class TargetGraph
             }
         }
 
-        return new TargetGraph(nodes);
+        var ordered = TargetOrder.Sort(nodes);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Index = i;
+        }
+
+        return new TargetGraph(ordered);
     }
 
     private static IEnumerable<TargetNode> Resolve(TargetNode owner, string relation, IEnumerable<Target> targets, Dictionary<Target, TargetNode> byDelegate) =>

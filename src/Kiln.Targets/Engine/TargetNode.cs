@@ -5,8 +5,8 @@ internal sealed class TargetNode(string name, int index, TargetDefinition defini
 {
     public string Name { get; } = name;
 
-    /// <summary>The declaration order, which breaks ordering ties.</summary>
-    public int Index { get; } = index;
+    /// <summary>The position in lifecycle order (see <see cref="TargetOrder"/>), which breaks ordering ties; the reflection order until the graph is sorted.</summary>
+    public int Index { get; set; } = index;
 
     public TargetDefinition Definition { get; } = definition;
 

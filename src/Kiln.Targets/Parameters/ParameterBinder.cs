@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
+using Kiln.Naming;
 using Kiln.Targets.Engine;
-using Kiln.Targets.Text;
 
 namespace Kiln.Targets.Parameters;
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Kiln.Targets.Text;
+using Kiln.Naming;
 
 namespace Kiln.Targets.Parameters;
 

@@ -1,9 +1,10 @@
 using Docker.DotNet.Models;
+using Kiln.Testing;
 
 namespace Kiln.Containers.Tests.Fixtures;
 
 /// <summary>
-/// Built once per test run: a tiny ONNX model, the published service, and three images on the offline base —
+/// Built once per test run: the shared synthetic ONNX model, the published service, and three images on the offline base —
 /// version 1.0.0, version 1.1.0 and a broken one whose model is not ONNX (it exits before it is ready).
 /// </summary>
 public sealed class ServiceImages : IAsyncLifetime
@@ -34,8 +35,11 @@ public sealed class ServiceImages : IAsyncLifetime
     /// <summary>The published service.</summary>
     public string PublishDirectory => Path.Combine(WorkDirectory, "publish");
 
-    /// <summary>The rows the tests score, as JSON.</summary>
-    public string RowsJson { get; } = TinyChurnModel.RowsJson();
+    /// <summary>The rows the tests score, one with a missing number.</summary>
+    public IReadOnlyList<ChurnRow> Rows { get; } = [.. TestModel.Generate(4, seed: 3), new(12, float.NaN, 2, "one-year", "card", false)];
+
+    /// <summary>The rows as the JSON body of POST /predict.</summary>
+    public string RowsJson => TestModel.PredictBody(Rows);
 
     /// <summary>What local ONNX Runtime predicts for the rows.</summary>
     public float[] Expected { get; private set; } = [];
@@ -77,12 +81,12 @@ public sealed class ServiceImages : IAsyncLifetime
         }
 
         Directory.CreateDirectory(WorkDirectory);
-        TinyChurnModel.Train(ModelPath);
-        Expected = TinyChurnModel.ScoreLocally(ModelPath);
+        TestModel.TrainAndExport(ModelPath);
+        Expected = TestModel.ScoreLocally(ModelPath, Rows);
         var brokenModel = Path.Combine(WorkDirectory, "broken.onnx");
         await File.WriteAllTextAsync(brokenModel, "this is not an ONNX model");
 
-        var root = RepositoryRoot.Find();
+        var root = RepositoryRoot.Path;
         await ServicePublisher.PublishAsync(Path.Combine(root, "src", "Kiln.Serving"), PublishDirectory, PublishSettings.Fast, Log);
         var builder = new ImageBuilder(_engine);
         ImageBuildRequest Request(string version, string model) => new(

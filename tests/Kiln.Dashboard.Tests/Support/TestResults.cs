@@ -1,3 +1,4 @@
+using Kiln.Testing;
 namespace Kiln.Dashboard.Tests.Support;
 
 /// <summary>Where test artifacts (screenshots) go: the runner's --results-directory, else artifacts/test-results under the repository.</summary>
@@ -14,6 +15,6 @@ internal static class TestResults
             return Path.GetFullPath(arguments[index + 1]);
         }
 
-        return Path.Combine(Repository.Root, "artifacts", "test-results");
+        return Path.Combine(RepositoryRoot.Path, "artifacts", "test-results");
     }
 }

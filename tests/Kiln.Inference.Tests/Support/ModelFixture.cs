@@ -1,3 +1,5 @@
+using Kiln.Testing;
+
 namespace Kiln.Inference.Tests.Support;
 
 /// <summary>Trains the synthetic model once per test run and shares its ONNX file and a loaded model.</summary>

@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Kiln.Inference.Tests.Support;
+using Kiln.Testing;
 
 namespace Kiln.Serving.Tests.Support;
 
@@ -11,10 +10,7 @@ public static class Bodies
 {
     /// <summary>A /predict body: one record per row keyed by the CSV column names; NaN becomes null.</summary>
     /// <param name="rows">The rows.</param>
-    public static string Predict(IEnumerable<ChurnRow> rows) =>
-        "[" + string.Join(",", rows.Select(r =>
-            $"{{\"tenure_months\":{Number(r.TenureMonths)},\"monthly_charges\":{Number(r.MonthlyCharges)},\"support_calls\":{Number(r.SupportCalls)}," +
-            $"\"contract\":{JsonSerializer.Serialize(r.Contract)},\"payment_method\":{JsonSerializer.Serialize(r.PaymentMethod)}}}")) + "]";
+    public static string Predict(IEnumerable<ChurnRow> rows) => TestModel.PredictBody(rows);
 
     /// <summary>An OIP inference body with shape [n, 1] per input.</summary>
     /// <param name="rows">The rows.</param>
@@ -26,9 +22,9 @@ public static class Bodies
             $"{{\"name\":\"{name}\",\"shape\":[{rows.Count},1],\"datatype\":\"{datatype}\",\"data\":[{string.Join(",", data)}]}}";
 
         var inputs = string.Join(",",
-            Tensor("tenure_months", "FP32", rows.Select(r => Number(r.TenureMonths))),
-            Tensor("monthly_charges", "FP32", rows.Select(r => Number(r.MonthlyCharges))),
-            Tensor("support_calls", "FP32", rows.Select(r => Number(r.SupportCalls))),
+            Tensor("tenure_months", "FP32", rows.Select(r => TestModel.JsonNumber(r.TenureMonths))),
+            Tensor("monthly_charges", "FP32", rows.Select(r => TestModel.JsonNumber(r.MonthlyCharges))),
+            Tensor("support_calls", "FP32", rows.Select(r => TestModel.JsonNumber(r.SupportCalls))),
             Tensor("contract", "BYTES", rows.Select(r => JsonSerializer.Serialize(r.Contract))),
             Tensor("payment_method", "BYTES", rows.Select(r => JsonSerializer.Serialize(r.PaymentMethod))));
         var idPart = id is null ? "" : $"\"id\":{JsonSerializer.Serialize(id)},";
@@ -49,6 +45,4 @@ public static class Bodies
 
         return content;
     }
-
-    private static string Number(float value) => float.IsNaN(value) ? "null" : value.ToString("R", CultureInfo.InvariantCulture);
 }

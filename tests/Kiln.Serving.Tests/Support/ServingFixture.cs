@@ -1,4 +1,5 @@
-using Kiln.Inference.Tests.Support;
+using Kiln.Testing;
+
 
 namespace Kiln.Serving.Tests.Support;
 

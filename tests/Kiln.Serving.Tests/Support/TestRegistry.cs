@@ -9,13 +9,13 @@ public sealed class TestRegistry : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("kiln-serving-registry-").FullName;
 
-    /// <summary>Registers the model twice so alias and version references resolve to different versions.</summary>
+    /// <summary>Registers the model and a byte-different copy of it, so alias and version references resolve to different versions.</summary>
     /// <param name="modelPath">The .onnx file to register.</param>
     public TestRegistry(string modelPath)
     {
         var registry = ModelRegistry.Open(new RegistryOptions(DatabasePath));
-        Champion = registry.Register(Request(modelPath, new PromotionDecision(PromotionOutcome.Champion, "first model", "roc_auc", 0.8)));
-        Challenger = registry.Register(Request(modelPath, new PromotionDecision(PromotionOutcome.Challenger, "not better", "roc_auc", 0.79, 0.8, -0.01)));
+        Champion = registry.Register(Request(modelPath, new PromotionDecision(PromotionOutcome.Champion, "first model", "roc_auc", 0.8))).Version;
+        Challenger = registry.Register(Request(RetaggedCopy(modelPath), new PromotionDecision(PromotionOutcome.Challenger, "not better", "roc_auc", 0.79, 0.8, -0.01))).Version;
     }
 
     /// <summary>The registry database file.</summary>
@@ -29,6 +29,17 @@ public sealed class TestRegistry : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    // The registry keeps identical bytes as one version, so the challenger gets the same graph with another doc_string:
+    // a length-delimited ModelProto field 6 appended to the file, which protobuf parsers read as the last value of that field.
+    private string RetaggedCopy(string modelPath)
+    {
+        var copy = Path.Combine(_directory, "challenger", Path.GetFileName(modelPath));
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        var docString = System.Text.Encoding.UTF8.GetBytes("challenger");
+        File.WriteAllBytes(copy, [.. File.ReadAllBytes(modelPath), (6 << 3) | 2, (byte)docString.Length, .. docString]);
+        return copy;
+    }
 
     private static RegistrationRequest Request(string modelPath, PromotionDecision decision) => new(
         "churn",

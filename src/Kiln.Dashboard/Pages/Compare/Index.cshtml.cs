@@ -34,7 +34,7 @@ public sealed class IndexModel(ModelRegistry registry, CurveCache curves) : Page
             return BadRequest();
         }
 
-        var found = registry.Store.QueryRuns(new RunQuery(Ids: ids, Limit: RunComparisonView.MaxRuns)).Runs.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var found = registry.QueryRuns(new RunQuery(Ids: ids, Limit: RunComparisonView.MaxRuns)).Runs.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var unknown = ids.Where(id => !found.ContainsKey(id)).ToList();
         if (unknown.Count > 0)
         {

@@ -34,7 +34,7 @@ public sealed class DetailsModel(ModelRegistry registry, ArtifactFiles files, Ma
     /// <summary>Shows the run, or a 404 page naming the id.</summary>
     public IActionResult OnGet(string id)
     {
-        if (registry.Store.FindRun(id) is not { } run)
+        if (registry.FindRun(id) is not { } run)
         {
             Problem.Explain(HttpContext, $"There is no run '{id}' in the registry. Run ids are 26 characters, e.g. from the Runs page or ./build.sh Runs.");
             return NotFound();

@@ -75,14 +75,16 @@ public sealed class IndexModel(ModelRegistry registry, IOptions<DashboardOptions
             .Concat(conditions.Where(c => c.Target == ConditionTarget.Parameter).Select(c => c.Key))
             .Concat(Query.Sort is { Column: RunSortColumn.Parameter, Key: { } parameter } ? [parameter] : [])
             .Distinct(StringComparer.Ordinal)];
-        Runs = registry.Store.QueryRuns(Query with { ParameterKeys = ParameterColumns });
+        Runs = registry.QueryRuns(Query with { ParameterKeys = ParameterColumns });
         foreach (var condition in conditions)
         {
             var known = condition.Target == ConditionTarget.Metric ? Facets.MetricKeys : Facets.ParameterKeys;
             if (!known.Contains(condition.Key, StringComparer.Ordinal))
             {
                 var what = condition.Target == ConditionTarget.Metric ? "metric" : "parameter";
-                Notices.Add($"No run has a {what} '{condition.Key}', so nothing matches {condition}. Known {what}s: {string.Join(", ", known.Take(40))}{(known.Count > 40 ? ", …" : "")}.");
+                var closest = Kiln.Naming.Suggestions.Closest(condition.Key, known);
+                Notices.Add($"No run has a {what} '{condition.Key}', so nothing matches {condition}."
+                    + (closest.Count > 0 ? $" Did you mean {string.Join(" or ", closest)}?" : $" Known {what}s: {string.Join(", ", known.Take(40))}{(known.Count > 40 ? ", …" : "")}."));
             }
         }
 
