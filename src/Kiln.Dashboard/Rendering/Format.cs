@@ -59,6 +59,9 @@ public static class Format
     public static Microsoft.AspNetCore.Html.IHtmlContent Breakable(string key) =>
         new Microsoft.AspNetCore.Html.HtmlString(string.Join(".<wbr>", key.Split('.').Select(System.Net.WebUtility.HtmlEncode)));
 
+    /// <summary>The start of a run id, enough to tell runs apart in a dense table (the link carries the whole id).</summary>
+    public static string ShortId(string id) => id.Length > 12 ? id[..10] + "…" : id;
+
     /// <summary>The first characters of a hash, for tables (the full hash is in the title).</summary>
     public static string ShortHash(string sha256) => sha256.Length > 12 ? sha256[..12] : sha256;
 }
