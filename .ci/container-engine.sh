@@ -15,8 +15,8 @@ docker_host="unix://${socket}"
 
 log() { echo "container-engine: $*" >&2; }
 
-# shellcheck source=apt.sh
-source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
+# shellcheck source=common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 ensure_packages() {
   local missing=()

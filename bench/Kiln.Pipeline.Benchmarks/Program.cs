@@ -11,12 +11,23 @@ using Kiln.Pipeline.Schema;
 using Kiln.Pipeline.Stages;
 using Kiln.Pipeline.Training;
 
-// Usage: generate <data/01-raw> | config <config.yaml> | stages <repo root> <config.yaml> | bench <repo root> (after stages)
+// Usage: generate <data/01-raw> [rows] | config <config.yaml> | stages <repo root> <config.yaml> | bench <repo root> (after stages)
 //        | csv <repo root> [BenchmarkDotNet options] | csv-cpu <repo root> <rounds>
-if (args is ["generate", var directory])
+//        | profile <repo root> <config.yaml> (the Profile stage alone, timed, with peak memory)
+if (args is ["generate", var directory, .. var rest])
 {
-    var generated = new ChurnDatasetGenerator().WriteTo(directory);
+    var generated = new ChurnDatasetGenerator(rows: rest is [{ } rowCount] ? int.Parse(rowCount, System.Globalization.CultureInfo.InvariantCulture) : 30_000).WriteTo(directory);
     Console.WriteLine($"{generated.CsvPath}: {generated.Rows} rows, positive rate {generated.PositiveRate:P2}, sha256 {generated.Sha256}");
+    return 0;
+}
+
+if (args is ["profile", var profileRoot, var profileConfig])
+{
+    var profileContext = new PipelineContext(profileRoot, KilnConfig.Load(profileConfig), new ConsoleReporter());
+    var clock = Stopwatch.StartNew();
+    var result = await new Kiln.Pipeline.Profiling.ProfileStage(profileContext).RunAsync();
+    using var self = Process.GetCurrentProcess();
+    Console.WriteLine($"profile: {clock.Elapsed.TotalSeconds:F2} s wall, {self.TotalProcessorTime.TotalSeconds:F2} s CPU, peak working set {self.PeakWorkingSet64 / (1024 * 1024)} MB, GC heap peak ≤ {GC.GetGCMemoryInfo().HeapSizeBytes / (1024 * 1024)} MB — {result.Summary}");
     return 0;
 }
 

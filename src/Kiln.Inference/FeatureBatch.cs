@@ -64,6 +64,16 @@ public sealed class FeatureBatch
         column[row] = FeatureValues.NormalizeCategory(value);
     }
 
+    /// <summary>The values of a numeric input, one per row (NaN = missing), for observers such as the drift monitor.</summary>
+    /// <param name="input">The input index from <see cref="IndexOf"/>.</param>
+    public ReadOnlySpan<float> NumericValues(int input) =>
+        Numeric[input] ?? throw new InvalidOperationException($"input '{Inputs[input].Name}' is categorical, not numeric");
+
+    /// <summary>The normalised values of a categorical input, one per row ("" = missing).</summary>
+    /// <param name="input">The input index from <see cref="IndexOf"/>.</param>
+    public ReadOnlySpan<string> CategoricalValues(int input) =>
+        Categorical[input] ?? throw new InvalidOperationException($"input '{Inputs[input].Name}' is numeric, not categorical");
+
     /// <summary>Copies every row of this batch into <paramref name="destination"/> from <paramref name="destinationRow"/> on, so small batches can share one Run.</summary>
     /// <param name="destination">A larger batch created by the same model.</param>
     /// <param name="destinationRow">The first destination row to overwrite.</param>

@@ -17,6 +17,7 @@ public sealed class OnnxModel : IDisposable
 
     private OnnxModel(string path, string sha256, InferenceSession session, SessionOptions sessionOptions, IReadOnlyList<ModelInput> inputs, string[] outputNames)
     {
+        Metadata = session.ModelMetadata.CustomMetadataMap.ToFrozenDictionary(StringComparer.Ordinal);
         Path = path;
         Sha256 = sha256;
         _session = session;
@@ -33,6 +34,9 @@ public sealed class OnnxModel : IDisposable
 
     /// <summary>The lowercase hex SHA-256 of the model file.</summary>
     public string Sha256 { get; }
+
+    /// <summary>The model's custom metadata (ONNX metadata_props), e.g. the reference statistics Kiln's Train stage embeds; empty when it has none.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
 
     /// <summary>The model's inputs, in model order.</summary>
     public IReadOnlyList<ModelInput> Inputs { get; }
@@ -51,13 +55,8 @@ public sealed class OnnxModel : IDisposable
     /// <param name="options">ONNX Runtime session tuning.</param>
     public static OnnxModel Load(string path, string? expectedSha256, ScoringOptions options)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(options);
-        var fullPath = System.IO.Path.GetFullPath(path);
-        if (!File.Exists(fullPath))
-        {
-            throw new ModelLoadException($"model file not found: {fullPath}");
-        }
+        var fullPath = ExistingFile(path);
 
         // Read once and both hash and load the same bytes, so the file cannot change between the check and the load.
         byte[] bytes;
@@ -75,10 +74,7 @@ public sealed class OnnxModel : IDisposable
         }
 
         var sha256 = FileHash.Sha256(bytes);
-        if (expectedSha256 is not null && !string.Equals(sha256, expectedSha256.Trim(), StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ModelLoadException($"sha256 mismatch for model file {fullPath}: expected {expectedSha256.Trim().ToLowerInvariant()}, actual {sha256}");
-        }
+        CheckSha256(fullPath, expectedSha256, sha256);
 
         var sessionOptions = CreateSessionOptions(options);
         InferenceSession session;
@@ -104,6 +100,22 @@ public sealed class OnnxModel : IDisposable
             sessionOptions.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Checks, without loading it, that the model file exists and has the expected SHA-256; throws the <see cref="ModelLoadException"/> that <see cref="Load(string, string?, ScoringOptions)"/> would.</summary>
+    /// <remarks>For refusing a bad file before a service opens its port; <see cref="Load(string, string?, ScoringOptions)"/> still checks the bytes it loads.</remarks>
+    /// <param name="path">The .onnx file.</param>
+    /// <param name="expectedSha256">When given, the file's SHA-256 must match (case-insensitive hex).</param>
+    /// <returns>The file's full path.</returns>
+    public static string Verify(string path, string? expectedSha256)
+    {
+        var fullPath = ExistingFile(path);
+        if (expectedSha256 is not null)
+        {
+            CheckSha256(fullPath, expectedSha256, FileHash.Sha256(fullPath));
+        }
+
+        return fullPath;
     }
 
     /// <summary>Creates an empty batch (all values missing) shaped for this model's inputs.</summary>
@@ -170,6 +182,21 @@ public sealed class OnnxModel : IDisposable
         }
 
         return value;
+    }
+
+    private static string ExistingFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = System.IO.Path.GetFullPath(path);
+        return File.Exists(fullPath) ? fullPath : throw new ModelLoadException($"model file not found: {fullPath}");
+    }
+
+    private static void CheckSha256(string fullPath, string? expected, string actual)
+    {
+        if (expected is not null && !string.Equals(actual, expected.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ModelLoadException($"sha256 mismatch for model file {fullPath}: expected {expected.Trim().ToLowerInvariant()}, actual {actual}");
+        }
     }
 
     private static SessionOptions CreateSessionOptions(ScoringOptions options)

@@ -1,4 +1,7 @@
 using Kiln.Pipeline.Configuration;
+using Kiln.Pipeline.Data;
+using Kiln.Registry;
+using Kiln.Registry.Artifacts;
 
 namespace Kiln.Pipeline;
 
@@ -30,11 +33,23 @@ public sealed class PipelineContext(string rootDirectory, KilnConfig config, ISt
     /// <summary>Where stages report progress.</summary>
     public IStageReporter Reporter { get; } = reporter ?? NullStageReporter.Instance;
 
+    /// <summary>Where remote content (s3:// data and artifacts) is cached and how S3 is reached; by default the user's cache and the AWS_* environment.</summary>
+    public ArtifactStoreOptions StoreOptions { get; init; } = ArtifactStoreOptions.FromEnvironment(rootDirectory);
+
+    /// <summary>config/: the configuration and the pointer files that pin remote data.</summary>
+    public string ConfigDirectory => At("config");
+
     /// <summary>data/01-raw: read-only input.</summary>
     public string RawDirectory => At(Raw);
 
-    /// <summary>The configured raw dataset CSV.</summary>
-    public string RawDataset => Path.Combine(RawDirectory, Config.Dataset.Path);
+    /// <summary>The configured raw dataset: a CSV under data/01-raw, or an s3:// object pinned by a pointer file.</summary>
+    public RawDataSource RawData => new(this);
+
+    /// <summary>The configured raw dataset CSV (for s3:// data, its verified copy in the local cache).</summary>
+    public string RawDataset => RawData.LocalPath;
+
+    /// <summary>The registry database and artifact store from <c>registry.path</c> and <c>registry.artifacts</c>, relative to the root.</summary>
+    public RegistryOptions RegistryOptions => new(At(Config.Registry.Path), Artifacts: Config.Registry.Artifacts, ArtifactStore: StoreOptions);
 
     /// <summary>The configured oracle side file, or null.</summary>
     public string? OracleFile => Config.Dataset.Oracle is { } oracle ? Path.Combine(RawDirectory, oracle) : null;
@@ -97,7 +112,13 @@ public sealed class PipelineContext(string rootDirectory, KilnConfig config, ISt
     public string TestPredictionsCsv => At($"{Artifacts}/evaluation/test-predictions.csv");
 
     /// <summary>artifacts/evaluation/curves.json (the thinned ROC and precision–recall curves).</summary>
-    public string CurvesJson => At("artifacts/evaluation/" + Registry.Runs.RunCurves.FileName);
+    public string CurvesJson => At($"{Artifacts}/evaluation/{Registry.Runs.RunCurves.FileName}");
+
+    /// <summary>artifacts/profile/profile.html: the raw data's profile, readable offline.</summary>
+    public string ProfileHtml => At("artifacts/profile/profile.html");
+
+    /// <summary>artifacts/profile/profile.json: the same profile, machine-readable.</summary>
+    public string ProfileJson => At("artifacts/profile/profile.json");
 
     /// <summary>data/04-predictions.</summary>
     public string PredictionsDirectory => At(Predictions);

@@ -13,10 +13,10 @@ namespace Kiln.Registry;
 
 /// <summary>Tracking and model registry in one place: runs with parameters, metrics and lineage; versioned models with aliases; reference resolution.</summary>
 /// <param name="store">Where rows live.</param>
-/// <param name="content">Where artifact files live.</param>
+/// <param name="content">Where artifact files live (a local directory or an S3 bucket).</param>
 /// <param name="time">Clock, replaceable in tests.</param>
 /// <param name="heartbeat">How running runs prove they are alive; <see cref="HeartbeatPolicy.Default"/> when null.</param>
-public sealed class ModelRegistry(IRegistryStore store, ContentStore content, TimeProvider? time = null, HeartbeatPolicy? heartbeat = null)
+public sealed class ModelRegistry(IRegistryStore store, IArtifactStore content, TimeProvider? time = null, HeartbeatPolicy? heartbeat = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly HeartbeatPolicy _heartbeat = (heartbeat ?? HeartbeatPolicy.Default).Validated();
@@ -26,11 +26,11 @@ public sealed class ModelRegistry(IRegistryStore store, ContentStore content, Ti
     public IRegistryStore Store { get; } = store;
 
     /// <summary>The content-addressed artifact store.</summary>
-    public ContentStore Content { get; } = content;
+    public IArtifactStore Content { get; } = content;
 
-    /// <summary>Opens (creating and migrating as needed) the SQLite registry described by <paramref name="options"/>.</summary>
+    /// <summary>Opens (creating and migrating as needed) the SQLite registry and the artifact store described by <paramref name="options"/>.</summary>
     public static ModelRegistry Open(RegistryOptions options) =>
-        new(new SqliteRegistryStore(options), new ContentStore(options.StoreDirectory), heartbeat: options.Heartbeat);
+        new(new SqliteRegistryStore(options), options.OpenArtifactStore(), heartbeat: options.Heartbeat);
 
     /// <summary>Starts a run owned by this process and returns its sortable id; the run heartbeats until it is finished or the process ends.</summary>
     public string StartRun(RunStart start)
@@ -199,7 +199,7 @@ public sealed class ModelRegistry(IRegistryStore store, ContentStore content, Ti
                 ?? throw new RegistryEntryNotFoundException($"Model '{name}' has no versions (in '{reference}')."),
         };
 
-        return new ResolvedModel(reference, version.Model.StorePath, version.Model.Sha256, version);
+        return new ResolvedModel(reference, Content.LocalPath(version.Model.Sha256), version.Model.Sha256, version, Content);
     }
 
     /// <summary>Like <see cref="Resolve"/> but returns null when the model or alias does not exist (e.g. to ask whether there is a champion yet).</summary>

@@ -1,4 +1,5 @@
 using Kiln.Serving.Apis;
+using Kiln.Serving.Drift;
 using Kiln.Serving.Extensions;
 using Kiln.Serving.Hosting;
 
@@ -9,20 +10,12 @@ if (HealthCheckCommand.IsRequested(args))
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddKilnServing();
-
-var app = builder.Build();
-app.UseKilnServing();
-app.MapInferenceApi();
-try
+return await ServingHost.RunAsync(builder, app =>
 {
-    await app.RunAsync();
-}
-catch (OperationCanceledException) when (Environment.ExitCode != 0)
-{
-    // The model loader stopped start-up after logging why (missing file, bad hash); exit with its code, not a stack trace.
-}
-
-return Environment.ExitCode;
+    app.UseKilnServing();
+    app.MapInferenceApi();
+    app.MapDriftApi();
+});
 
 /// <summary>Entry point, public so tests can host the real app.</summary>
 public partial class Program;

@@ -85,7 +85,7 @@ public sealed class BadInputTests(SeededDashboard dashboard)
         var runPage = await Page.GetAsync(running.Client, $"/runs/{run}");
 
         Assert.Equal(HttpStatusCode.Forbidden, page.Status);
-        Assert.Contains("'secrets.txt' was refused: the recorded hash '../kiln.db' is not a sha256, so it cannot name a file in the content store; refusing to read it.", page.Text, StringComparison.Ordinal);
+        Assert.Contains("'secrets.txt' was refused: the recorded hash '../kiln.db' is not a sha256, so it cannot name a file in the artifact store; refusing to read it.", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("SQLite format", page.Html, StringComparison.Ordinal);
         Assert.Contains("secrets.txt (not in the store)", runPage.Words, StringComparison.Ordinal);
     }
@@ -96,7 +96,7 @@ public sealed class BadInputTests(SeededDashboard dashboard)
         await using var running = await RunningDashboard.StartAsync(RunningDashboard.Small);
         var run = running.Seeded.EvaluateRuns[0];
         var curves = running.Registry.GetRun(run).Artifacts.Single(a => a.Path.EndsWith("curves.json", StringComparison.Ordinal));
-        await File.WriteAllTextAsync(running.Registry.Content.PathOf(curves.Sha256), "{\"roc\": []}", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(running.Registry.Content.LocalPath(curves.Sha256), "{\"roc\": []}", TestContext.Current.CancellationToken);
 
         var page = await Page.GetAsync(running.Client, $"/runs/{run}/artifacts/curves.json");
         var compare = await Page.GetAsync(running.Client, $"/compare?run={run}&run={running.Seeded.EvaluateRuns[1]}");

@@ -25,8 +25,9 @@ public sealed class DashboardBrowserTests(SeededDashboard dashboard, BrowserFixt
         await tab.ScreenshotAsync("runs");
 
         await page.GetByLabel("Metric or param condition").FillAsync("roc_auc > 0.86");
+        var filtered = page.WaitForURLAsync(new Regex("filter=roc_auc"));
         await page.GetByLabel("Metric or param condition").PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("filter=roc_auc"));
+        await filtered;
 
         var expected = Running.Registry.Store.QueryRuns(new RunQuery(RunFilter.Parse("roc_auc > 0.86"), Limit: 1000)).Total;
         Assert.Equal(Math.Min(50, expected), await page.Locator("table.runs tbody tr").CountAsync());
@@ -74,8 +75,10 @@ public sealed class DashboardBrowserTests(SeededDashboard dashboard, BrowserFixt
         await page.Keyboard.PressAsync("ArrowDown");   // train -> evaluate
         await page.Keyboard.PressAsync("Shift+Tab");
         Assert.StartsWith("input#q", await tab.FocusedAsync(), StringComparison.Ordinal);
-        await page.Keyboard.PressAsync("Enter");       // submits the filter form, as from any of its text fields
-        await page.WaitForURLAsync(new Regex("kind=evaluate"));
+        // Enter submits the filter form, as from any of its text fields; each wait is armed before its key is pressed.
+        var filtered = page.WaitForURLAsync(new Regex("kind=evaluate"));
+        await page.Keyboard.PressAsync("Enter");
+        await filtered;
         Assert.All(await page.Locator("table.runs tbody tr td:nth-child(4)").AllInnerTextsAsync(), kind => Assert.Equal("evaluate", kind.Trim()));
 
         // Tab on to the first run link and follow it.
@@ -83,8 +86,9 @@ public sealed class DashboardBrowserTests(SeededDashboard dashboard, BrowserFixt
         await page.Locator("table.runs tbody tr input[type=checkbox]").First.FocusAsync();
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal($"a|{firstRun}", await tab.FocusedAsync());
+        var opened = page.WaitForURLAsync($"**/runs/{firstRun}");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**/runs/{firstRun}");
+        await opened;
         Assert.Contains(firstRun, await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
     }
 

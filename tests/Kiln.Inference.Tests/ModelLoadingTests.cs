@@ -1,3 +1,4 @@
+using Kiln.Hashing;
 using Kiln.Inference.Tests.Support;
 
 namespace Kiln.Inference.Tests;
@@ -44,5 +45,21 @@ public sealed class ModelLoadingTests(ModelFixture fixture)
         var error = Assert.Throws<ModelLoadException>(() => OnnxModel.Load(path));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VerifyChecksTheFileWithoutLoadingItAndGivesTheSameMessagesAsLoad()
+    {
+        var wrong = new string('0', 64);
+        var path = Path.Combine(fixture.Directory, "not-a-model-but-hashed.onnx");
+        File.WriteAllText(path, "not onnx");
+
+        var mismatch = Assert.Throws<ModelLoadException>(() => OnnxModel.Verify(fixture.ModelPath, wrong));
+        var missing = Assert.Throws<ModelLoadException>(() => OnnxModel.Verify(Path.Combine(fixture.Directory, "absent.onnx"), null));
+
+        Assert.Equal(Assert.Throws<ModelLoadException>(() => OnnxModel.Load(fixture.ModelPath, wrong)).Message, mismatch.Message);
+        Assert.Contains("model file not found", missing.Message, StringComparison.Ordinal);
+        Assert.Equal(Path.GetFullPath(fixture.ModelPath), OnnxModel.Verify(fixture.ModelPath, fixture.Model.Sha256.ToUpperInvariant()));
+        Assert.Equal(Path.GetFullPath(path), OnnxModel.Verify(path, FileHash.Sha256(path)));
     }
 }

@@ -30,7 +30,7 @@ if (mode == "run")
 
 var modelFile = args[2];
 var store = new SqliteRegistryStore(new RegistryOptions(database));
-var registry = new ModelRegistry(store, new Kiln.Registry.Artifacts.ContentStore(new RegistryOptions(database).StoreDirectory));
+var registry = new ModelRegistry(store, new Kiln.Registry.Artifacts.FileArtifactStore(new RegistryOptions(database).StoreDirectory));
 RegistrationRequest Request(string path) => new(
     "churn",
     path,

@@ -77,7 +77,7 @@ public sealed class AliasMoveTests
     {
         using var temp = new TempRegistry();
         var clock = new ManualClock(new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.Zero));
-        var registry = new ModelRegistry(new Storage.SqliteRegistryStore(temp.Options), new Artifacts.ContentStore(temp.Options.StoreDirectory), clock);
+        var registry = new ModelRegistry(new Storage.SqliteRegistryStore(temp.Options), new Artifacts.FileArtifactStore(temp.Options.StoreDirectory), clock);
         registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 1)));
         registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 2)));
 

@@ -216,7 +216,7 @@ public sealed class KilledRunTests
     private static DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
     private static ModelRegistry Open(TempRegistry temp, HeartbeatPolicy policy, TimeProvider? clock = null) =>
-        new(new SqliteRegistryStore(temp.Options), new ContentStore(temp.Options.StoreDirectory), clock, policy);
+        new(new SqliteRegistryStore(temp.Options), new Artifacts.FileArtifactStore(temp.Options.StoreDirectory), clock, policy);
 
     // A real child process that starts an evaluate run and then waits to be killed.
     private static async Task<(Process Child, string RunId)> StartRunInChildAsync(TempRegistry temp, int heartbeatMs, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Kiln.Hashing;
+using Kiln.Registry.Artifacts;
 using Kiln.Registry.Models;
 using Kiln.Registry.Promotion;
 using Kiln.Registry.Runs;

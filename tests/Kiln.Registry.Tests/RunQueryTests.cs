@@ -202,7 +202,7 @@ public sealed class RunQueryTests
     private static (ModelRegistry Registry, List<string> Ids) Seed(TempRegistry temp, int count)
     {
         var clock = new ManualClock(new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.Zero));
-        var registry = new ModelRegistry(new Storage.SqliteRegistryStore(temp.Options), new Artifacts.ContentStore(temp.Options.StoreDirectory), clock);
+        var registry = new ModelRegistry(new Storage.SqliteRegistryStore(temp.Options), new Artifacts.FileArtifactStore(temp.Options.StoreDirectory), clock);
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {

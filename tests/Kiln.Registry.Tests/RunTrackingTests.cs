@@ -50,8 +50,8 @@ public sealed class RunTrackingTests
         var removed = registry.CollectGarbage(TimeSpan.Zero);
 
         Assert.Empty(removed);
-        Assert.Equal("first run's curves", File.ReadAllText(registry.Content.PathOf(recorded.Sha256)));
-        Assert.Equal(FileHash.Sha256(registry.Content.PathOf(recorded.Sha256)), registry.GetRun(first).Artifacts.Single().Sha256);
+        Assert.Equal("first run's curves", File.ReadAllText(registry.Content.LocalPath(recorded.Sha256)));
+        Assert.Equal(FileHash.Sha256(registry.Content.LocalPath(recorded.Sha256)), registry.GetRun(first).Artifacts.Single().Sha256);
     }
 
     [Fact]
@@ -143,5 +143,5 @@ public sealed class RunTrackingTests
     }
 
     private static ModelRegistry Open(TempRegistry temp, TimeProvider clock) =>
-        new(new SqliteRegistryStore(temp.Options), new ContentStore(temp.Options.StoreDirectory), clock);
+        new(new SqliteRegistryStore(temp.Options), new FileArtifactStore(temp.Options.StoreDirectory), clock);
 }

@@ -35,6 +35,20 @@ public sealed class PredictParsingTests(ServingFixture fixture)
         Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
     }
 
+    [Fact]
+    public async Task AUtf8ByteOrderMarkBeforeTheBodyIsIgnored()
+    {
+        var rows = TestModel.Generate(3, 21);
+        using var content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(Bodies.Predict(rows))]);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await fixture.Client.PostAsync("/predict", content, TestContext.Current.CancellationToken);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(DirectOrt.Score(fixture.ModelPath, rows).Select(e => e.Probability), json.RootElement.EnumerateArray().Select(r => r.GetProperty("probability").GetSingle()));
+    }
+
     private async Task<List<float>> Probabilities(string body)
     {
         using var response = await fixture.Client.PostAsync("/predict", Bodies.Json(body), TestContext.Current.CancellationToken);

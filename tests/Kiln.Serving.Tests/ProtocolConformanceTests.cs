@@ -1,14 +1,29 @@
 using System.Net;
 using System.Text.Json;
 using Kiln.Inference;
+using Kiln.Serving.Contracts;
 using Kiln.Serving.Tests.Support;
 using Kiln.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Kiln.Serving.Tests;
 
 public sealed class ProtocolConformanceTests(ServingFixture fixture)
 {
     private HttpClient Client => fixture.Client;
+
+    [Fact]
+    public void AnInfiniteScoreIsWrittenAsTheStringInfinityInsteadOfFailingTheResponse()
+    {
+        // The service's own response options, as every OIP answer is written with them.
+        var options = fixture.App.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var response = new InferResponse("churn", "1", null, [new FloatOutputTensor("Score", [1, 1], [float.PositiveInfinity])]);
+
+        var json = JsonSerializer.Serialize(response, options);
+
+        Assert.Contains("\"data\":[\"Infinity\"]", json, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task LivenessAnswers200()

@@ -125,6 +125,27 @@ public sealed class RealKestrelTests(ServingFixture fixture)
     }
 
     [Fact]
+    public async Task AnswersAChunkSizePastTwoToTheSixtyFourWith400NotA500()
+    {
+        await using var service = ServiceProcess.Start(ServiceProcess.FreePort(), fixture.ProcessEnvironment());
+        await service.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, service.Port, TestContext.Current.CancellationToken);
+        var stream = tcp.GetStream();
+
+        // Kestrel reports this overflow as a plain IOException, not as a bad request.
+        var request = "POST /predict HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+            + "FFFFFFFFFFFFFFFFFF\r\n[1]\r\n0\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request), TestContext.Current.CancellationToken);
+        using var reader = new StreamReader(stream);
+        var answer = await reader.ReadToEndAsync(TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("HTTP/1.1 400", answer, StringComparison.Ordinal);
+        Assert.Contains("the request body could not be read: Bad chunk size data", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"LogLevel\":\"Error\"", service.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HealthcheckCommandExitsZeroWhenReadyAndOneWhenNothingListens()
     {
         await using var service = ServiceProcess.Start(ServiceProcess.FreePort(), fixture.ProcessEnvironment());

@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Kiln.Serving.Models;
 using Kiln.Serving.Tests.Support;
+using Kiln.Serving.Configuration;
 using Kiln.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Kiln.Serving.Tests;
 
@@ -46,7 +48,7 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
     [Fact]
     public async Task APlainPathSourceIsServedUnderTheConfiguredName()
     {
-        var artifact = await Source(("Kiln:Model:Source", fixture.ModelPath), ("Kiln:Model:Name", "attrition"), ("Kiln:Model:Version", "7")).ResolveAsync(TestContext.Current.CancellationToken);
+        var artifact = await Source(new ModelOptions { Source = fixture.ModelPath, Name = "attrition", Version = "7" }).ResolveAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal((fixture.ModelPath, "attrition", "7", (string?)null), (artifact.Path, artifact.Name, artifact.Version, artifact.ExpectedSha256));
     }
@@ -55,7 +57,7 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
     public async Task AnUnknownAliasNamesTheAliasesThatExist()
     {
         using var registry = new TestRegistry(fixture.ModelPath);
-        var source = Source(("Kiln:Model:Source", "models:/churn@production"), ("Kiln:Registry:Path", registry.DatabasePath));
+        var source = Source(new ModelOptions { Source = "models:/churn@production" }, registry.DatabasePath);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => source.ResolveAsync(TestContext.Current.CancellationToken));
 
@@ -67,7 +69,7 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
     public async Task AMissingRegistryIsReportedAndNotCreated()
     {
         var database = Path.Combine(fixture.ScratchDirectory, "no-registry", "kiln.db");
-        var source = Source(("Kiln:Model:Source", "models:/churn@champion"), ("Kiln:Registry:Path", database));
+        var source = Source(new ModelOptions { Source = "models:/churn@champion" }, database);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => source.ResolveAsync(TestContext.Current.CancellationToken));
 
@@ -83,7 +85,7 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
         var root = Path.GetDirectoryName(Path.GetDirectoryName(registry.DatabasePath))!;
         var relative = Path.GetRelativePath(root, registry.DatabasePath);
 
-        var artifact = await Source(root, ("Kiln:Model:Source", "models:/churn@challenger"), ("Kiln:Registry:Path", relative)).ResolveAsync(TestContext.Current.CancellationToken);
+        var artifact = await Source(new ModelOptions { Source = "models:/churn@challenger" }, relative, root).ResolveAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(("churn", "2", registry.Challenger.Model.Sha256), (artifact.Name, artifact.Version, artifact.ExpectedSha256));
     }
@@ -92,7 +94,7 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
     public async Task RefusesToStartWhenTheRegisteredArtifactIsCorruptedAndNamesThePathAndHash()
     {
         using var registry = new TestRegistry(fixture.ModelPath);
-        var stored = registry.Champion.Model.StorePath;
+        var stored = registry.Champion!.Model.StorePath;
         File.SetAttributes(stored, FileAttributes.Normal);
         await File.AppendAllTextAsync(stored, "tampered", TestContext.Current.CancellationToken);
 
@@ -105,14 +107,12 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
         Assert.True(await service.WaitForExitAsync(TimeSpan.FromSeconds(30)), "the service should stop when its registered model is corrupted");
         Assert.Equal(1, service.ExitCode);
         Assert.Contains(stored, service.Output, StringComparison.Ordinal);
-        Assert.Contains(registry.Champion.Model.Sha256, service.Output, StringComparison.Ordinal);
+        Assert.Contains(registry.Champion!.Model.Sha256, service.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", service.Output, StringComparison.Ordinal);
     }
 
-    private static RegistryModelSource Source(params (string Key, string? Value)[] settings) => Source(Directory.GetCurrentDirectory(), settings);
-
-    private static RegistryModelSource Source(string contentRoot, params (string Key, string? Value)[] settings) =>
-        new(new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value))).Build(), new Root(contentRoot));
+    private static RegistryModelSource Source(ModelOptions model, string? registry = null, string? contentRoot = null) =>
+        new(Options.Create(model), Options.Create(registry is null ? new RegistryLocationOptions() : new RegistryLocationOptions { Path = registry }), new Root(contentRoot ?? Directory.GetCurrentDirectory()));
 
     private sealed class Root(string path) : IHostEnvironment
     {

@@ -36,6 +36,64 @@ public sealed class RequestValidationTests(ServingFixture fixture)
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData($$"""[{{{Good}}}, {"tenure_months": 5, "monthly_charges": 70.5, "support_calls": 1, "contract": "\ud800", "payment_method": "card"}]""", "row 2: 'contract' is a string that holds an unpaired UTF-16 surrogate escape")]
+    [InlineData("""[{"tenure_months": 5, "monthly_charges": 70.5, "support_calls": 1, "contract": "one-year", "payment_method": "\udc00\ud800"}]""", "row 1: 'payment_method' is a string that holds an unpaired")]
+    [InlineData("""[{"tenure_months": 5, "\ud800": 70.5, "support_calls": 1, "contract": "one-year", "payment_method": "card"}]""", "row 1: a key is a string that holds an unpaired")]
+    [InlineData("""[{"tenure_months": "\ud800", "monthly_charges": 70.5, "support_calls": 1, "contract": "one-year", "payment_method": "card"}]""", "row 1: 'tenure_months' must be a number (or null when missing), got a string that holds an unpaired")]
+    public async Task PredictRejectsAnUnpairedSurrogateEscapeNamingRowAndField(string body, string expected)
+    {
+        var error = await PostExpectingError("/predict", body, HttpStatusCode.BadRequest);
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PredictRejectsAKeyThatIsNotUtf8NamingTheRow()
+    {
+        byte[] body = [.. "[{\"tenure_months\": 5, \"monthly_"u8, 0xFF, .. "charges\": 70.5, \"support_calls\": 1, \"contract\": \"one-year\", \"payment_method\": \"card\"}]"u8];
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await fixture.Client.PostAsync("/predict", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("row 1: a key is a string that is not valid UTF-8", await ErrorOf(response), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"id\":\"req-1\"", "\"id\":\"\\ud800\"", "'id' is a string that holds an unpaired")]
+    [InlineData("\"id\":\"req-1\"", "\"\\ud800\":1", "the request: a key is a string that holds an unpaired")]
+    [InlineData("\"datatype\":\"BYTES\",\"data\":[\"", "\"datatype\":\"BYTES\",\"data\":[\"\\ud800", "inputs[3] ('contract'): data[0] is a string that holds an unpaired")]
+    [InlineData("{\"name\":\"tenure_months\"", "{\"name\":\"\\udfff\"", "inputs[0].name is a string that holds an unpaired")]
+    [InlineData("\"datatype\":\"FP32\"", "\"datatype\":\"FP\\ud80032\"", "inputs[0].datatype is a string that holds an unpaired")]
+    [InlineData("{\"name\":\"Probability\"}", "{\"name\":\"\\ud800\"}", "outputs[0].name is a string that holds an unpaired")]
+    [InlineData("{\"name\":\"Probability\"}", "{\"\\ud800\":\"Probability\"}", "outputs[0]: a key is a string that holds an unpaired")]
+    [InlineData("{\"name\":\"tenure_months\"", "{\"\\ud800\":1,\"name\":\"tenure_months\"", "inputs[0]: a key is a string that holds an unpaired")]
+    public async Task InferRejectsAnUnpairedSurrogateEscapeNamingTheField(string find, string replacement, string expected)
+    {
+        var valid = Bodies.Infer(TestModel.Generate(1, 9), "req-1", "Probability");
+        var first = valid.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(first >= 0, $"'{find}' is not in {valid}");
+        var body = valid[..first] + replacement + valid[(first + find.Length)..];
+
+        var error = await PostExpectingError("/v2/models/churn/infer", body, HttpStatusCode.BadRequest);
+
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RejectsACompressedBodyWith415()
+    {
+        using var content = Bodies.Json(Bodies.Predict(TestModel.Generate(1, 1)));
+        content.Headers.ContentEncoding.Add("gzip");
+
+        using var response = await fixture.Client.PostAsync("/predict", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("Content-Encoding 'gzip' is not supported", await ErrorOf(response), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task PredictRejectsMoreRowsThanTheLimit()
     {
@@ -73,6 +131,8 @@ public sealed class RequestValidationTests(ServingFixture fixture)
     [InlineData("/predict", "text/csv", "got Content-Type 'text/csv'")]
     [InlineData("/predict", null, "got no Content-Type")]
     [InlineData("/v2/models/churn/infer", "text/plain; charset=utf-8", "must be JSON")]
+    [InlineData("/predict", "application/json; charset=utf-16", "the body must be UTF-8 JSON, got charset 'utf-16'")]
+    [InlineData("/v2/models/churn/infer", "application/json; charset=\"latin1\"", "got charset 'latin1'")]
     public async Task RejectsAWrongContentTypeWith415(string path, string? mediaType, string expected)
     {
         using var response = await fixture.Client.PostAsync(path, Bodies.Json(Bodies.Predict(TestModel.Generate(1, 1)), mediaType), TestContext.Current.CancellationToken);
@@ -82,7 +142,7 @@ public sealed class RequestValidationTests(ServingFixture fixture)
     }
 
     [Theory]
-    [InlineData("\"datatype\":\"FP32\",\"data\":[1]", "BYTES", "inputs[3] ('contract'): datatype must be BYTES, got FP32")]
+    [InlineData("\"datatype\":\"FP32\",\"data\":[1]", "BYTES", "inputs[3] ('contract'): datatype must be BYTES, got 'FP32'")]
     [InlineData("\"shape\":[1,2]", null, "inputs[3] ('contract'): shape must be [rows, 1] or [rows], got [1, 2]")]
     [InlineData("\"shape\":[2,1]", null, "inputs[3] ('contract'): shape says 2 rows but inputs[0] has 1")]
     [InlineData("\"data\":[\"a\",\"b\"]", null, "inputs[3] ('contract'): data has more than the 1 elements its shape says")]

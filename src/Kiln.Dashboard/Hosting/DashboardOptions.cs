@@ -12,6 +12,9 @@ public sealed class DashboardOptions
     /// <summary>The SQLite registry to open when the host does not hand one over (<c>Kiln:Dashboard:Registry</c>).</summary>
     public string? Registry { get; set; }
 
+    /// <summary>The artifact store of the standalone dashboard's registry (<c>file:&lt;dir&gt;</c> or <c>s3://bucket/prefix</c>); the <c>store/</c> beside the database when unset.</summary>
+    public string? Artifacts { get; set; }
+
     /// <summary>The address to listen on; loopback by default.</summary>
     public string Address { get; set; } = "127.0.0.1";
 

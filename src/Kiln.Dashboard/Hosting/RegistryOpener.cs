@@ -16,7 +16,7 @@ public static class RegistryOpener
 
         var path = Path.GetFullPath(options.Registry);
         return File.Exists(path)
-            ? ModelRegistry.Open(new RegistryOptions(path))
+            ? ModelRegistry.Open(new RegistryOptions(path, Artifacts: string.IsNullOrWhiteSpace(options.Artifacts) ? null : options.Artifacts))
             : throw new RegistryException($"There is no registry at '{path}' ({DashboardOptions.Section}:Registry); run ./build.sh Register first, or point it at an existing kiln.db");
     }
 }

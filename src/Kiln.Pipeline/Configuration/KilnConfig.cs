@@ -191,12 +191,13 @@ public sealed record KilnConfig(
 
     private static RegistryConfig ReadRegistry(YamlSection section)
     {
-        section.RejectUnknownKeys("model_name", "path", "promotion");
+        section.RejectUnknownKeys("model_name", "path", "promotion", "artifacts");
         var defaults = RegistryConfig.Default;
         return new RegistryConfig(
             section.String("model_name", defaults.ModelName),
             section.String("path", defaults.Path),
-            ReadPromotion(section.Section("promotion", required: false), defaults.Promotion));
+            ReadPromotion(section.Section("promotion", required: false), defaults.Promotion),
+            ReadArtifactStore(section));
     }
 
     private static PromotionConfig ReadPromotion(YamlSection section, PromotionConfig defaults)
@@ -215,6 +216,17 @@ public sealed record KilnConfig(
             section.Int("bootstrap_resamples", defaults.BootstrapResamples, 1),
             section.Double("confidence", defaults.Confidence, 0.5, 0.9999),
             section.Bool("require_significance", defaults.RequireSignificance));
+    }
+
+    private static string? ReadArtifactStore(YamlSection section)
+    {
+        var uri = section.String("artifacts", required: false, RegistryConfig.Default.Artifacts);
+        if (uri is null || Kiln.Registry.Artifacts.ArtifactStores.Problem(uri, "'registry.artifacts'") is not { } problem)
+        {
+            return uri;
+        }
+
+        throw section.Error(section.Entries().First(entry => entry.Key == "artifacts").Value, problem);
     }
 
     private static ContainerConfig ReadContainer(YamlSection section)

@@ -19,21 +19,20 @@ public sealed class FeaturesStage(PipelineContext context) : PipelineStage(conte
 
     /// <inheritdoc />
     public override StageFingerprint Fingerprint() => new(
-        [Context.Relative(Context.RawDataset)],
+        [Context.Relative(Context.RawData.Dependency)],
         // The oracle side file only feeds Evaluate, so changing it must not rerun Features.
         ParametersStartingWith("dataset.", "validation.", "split.").Where(p => p.Key != "dataset.oracle").ToDictionary(),
         [.. new[] { Context.CleanCsv, Context.QuarantineCsv, Context.ValidationJson, Context.ValidationMarkdown, Context.TrainCsv, Context.TestCsv, Context.FeaturesJson }
             .Select(Context.Relative)]);
 
     /// <inheritdoc />
-    protected override string MissingDependencyMessage(string dependency) =>
-        $"{dependency}: raw dataset not found (dataset.path in {Context.Config.Source})";
+    protected override string MissingDependencyMessage(string dependency) => Context.RawData.MissingMessage(dependency);
 
     /// <inheritdoc />
     protected override Task<(IReadOnlyDictionary<string, double> Metrics, string Summary)> ExecuteAsync(CancellationToken cancellationToken)
     {
-        var raw = Context.RawDataset;
-        var rawName = Context.Relative(raw);
+        var raw = Context.RawData.Fetch(cancellationToken);
+        var rawName = Context.RawData.Name;
         if (!File.Exists(raw))
         {
             throw new DataValidationException($"{rawName}: raw dataset not found (dataset.path in {Context.Config.Source})");

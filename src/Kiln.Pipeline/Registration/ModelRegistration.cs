@@ -5,9 +5,9 @@ using Kiln.Pipeline.Evaluation;
 using Kiln.Pipeline.Onnx;
 using Kiln.Pipeline.Schema;
 using Kiln.Pipeline.Tracking;
-using Kiln.Registry;
 using Kiln.Registry.Models;
 using Kiln.Registry.Promotion;
+using Kiln.Registry;
 
 namespace Kiln.Pipeline.Registration;
 

@@ -6,6 +6,7 @@ using Kiln.Pipeline.IO;
 using Kiln.Pipeline.Onnx;
 using Kiln.Pipeline.Schema;
 using Kiln.Pipeline.Stages;
+using Kiln.Statistics.Reference;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -52,7 +53,13 @@ public sealed class TrainStage(PipelineContext context) : PipelineStage(context)
         var featureLoader = builder.FeatureLoader();
         var featureView = featureLoader.Load(Context.TrainCsv);
         AtomicFile.Write(Context.ModelZip, stream => ml.Model.Save(model, featureLoader.GetOutputSchema(), stream));
-        AtomicFile.Write(Context.ModelOnnx, stream => ml.Model.ConvertToOnnx(model, featureView, stream, [.. ModelOutputs.All]));
+        AtomicFile.Write(Context.ModelOnnx, stream =>
+        {
+            using var onnxBytes = new MemoryStream();
+            ml.Model.ConvertToOnnx(model, featureView, onnxBytes, [.. ModelOutputs.All]);
+            // The service measures drift against these bins; inside the model, they travel with it through the registry and the image.
+            stream.Write(OnnxMetadata.Append(onnxBytes.GetBuffer().AsSpan(0, (int)onnxBytes.Length), ReferenceStatistics.MetadataKey, BuildReference(schema).ToJson()));
+        });
         progress.Report(0.8);
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -77,6 +84,27 @@ public sealed class TrainStage(PipelineContext context) : PipelineStage(context)
         Context.Reporter.Info($"{trainer.Name}: model.onnx sha256 {onnx.Sha256[..12]}, parity max |Δ| {parity.MaxAbsoluteDifference:E2} over {parity.Rows:N0} test rows");
         return Task.FromResult((metrics, $"{trainer.Name} trained; ONNX parity max |Δ| {parity.MaxAbsoluteDifference.ToString("E2", CultureInfo.InvariantCulture)} on {parity.Rows:N0} rows"));
     }
+
+    /// <summary>The training split's distribution over the profile's bins: deciles of each numeric feature, the most frequent categories of each categorical one.</summary>
+    private ReferenceStatistics BuildReference(FeatureSchema schema)
+    {
+        var builder = new ReferenceStatisticsBuilder(schema.Numeric, schema.Categorical);
+        foreach (var row in ReadTrainSplit(schema))
+        {
+            builder.Sample(row.Numeric, row.Categorical);
+        }
+
+        foreach (var row in ReadTrainSplit(schema))
+        {
+            builder.Count(row.Numeric, row.Categorical);
+        }
+
+        return builder.Build([.. schema.Features.Select(f => f.Name)]);
+    }
+
+    private IEnumerable<ValidatedRow> ReadTrainSplit(FeatureSchema schema) =>
+        ValidatingReader.Read(Context.TrainCsv, Context.Relative(Context.TrainCsv), schema, requireLabel: true,
+            allowedExtraColumns: null, quarantine: null, new ValidationCounts(schema));
 
     private ParityReport CheckParity(ModelBuilder builder, ITransformer model, OnnxModel onnx, FeatureSchema schema)
     {

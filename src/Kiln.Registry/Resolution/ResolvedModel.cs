@@ -1,4 +1,5 @@
 using Kiln.Hashing;
+using Kiln.Registry.Artifacts;
 using Kiln.Registry.Models;
 
 namespace Kiln.Registry.Resolution;
@@ -8,11 +9,17 @@ namespace Kiln.Registry.Resolution;
 /// <param name="Path">The model file to load.</param>
 /// <param name="ExpectedSha256">The hash recorded at registration, or null for a plain file path.</param>
 /// <param name="Version">The registered version, or null for a plain file path.</param>
-public sealed record ResolvedModel(string Reference, string Path, string? ExpectedSha256, ModelVersion? Version)
+/// <param name="Store">The artifact store a registered version is fetched from, or null for a plain file path.</param>
+public sealed record ResolvedModel(string Reference, string Path, string? ExpectedSha256, ModelVersion? Version, IArtifactStore? Store = null)
 {
-    /// <summary>Checks the file exists and (for registered versions) hashes to the recorded sha256; returns the path to load.</summary>
+    /// <summary>Checks the file exists and (for registered versions) hashes to the recorded sha256, fetching it from a remote store first; returns the path to load.</summary>
     public string Verify()
     {
+        if (Store is not null && ExpectedSha256 is not null)
+        {
+            return Store.Fetch(ExpectedSha256);
+        }
+
         if (!File.Exists(Path))
         {
             if (ExpectedSha256 is null)

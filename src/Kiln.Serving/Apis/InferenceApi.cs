@@ -1,12 +1,13 @@
 using Kiln.Inference;
+using Kiln.Serving.Configuration;
 using Kiln.Serving.Contracts;
-using Kiln.Serving.Hosting;
 using Kiln.Serving.Models;
 using Kiln.Serving.Observability;
 using Kiln.Serving.Parsing;
 using Kiln.Serving.Scoring;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Kiln.Serving.Apis;
 
@@ -29,8 +30,8 @@ public static class InferenceApi
         model.MapGet("/ready", (string name, [FromServices] ModelHost host) => ModelReady(name, null, host))
             .WithName("ModelReady").WithSummary("Whether the model is ready for inference.");
         model.MapGet("/versions/{version}/ready", ModelReady).WithName("ModelVersionReady").WithSummary("Whether the model version is ready for inference.");
-        model.MapPost("/infer", (string name, HttpContext context, [FromServices] ModelHost host, [FromServices] IScorer scorer, [FromServices] ServingSettings settings, [FromServices] ServingMetrics metrics) =>
-                InferAsync(name, null, context, host, scorer, settings, metrics))
+        model.MapPost("/infer", (string name, HttpContext context, [FromServices] ModelHost host, [FromServices] IScorer scorer, [FromServices] IOptions<LimitsOptions> limits, [FromServices] ServingMetrics metrics) =>
+                InferAsync(name, null, context, host, scorer, limits, metrics))
             .WithName("ModelInfer").WithSummary("Run inference on OIP input tensors.")
             .Accepts<InferRequestSchema>("application/json").Produces<ErrorResponse>(413).Produces<ErrorResponse>(415);
         model.MapPost("/versions/{version}/infer", InferAsync)
@@ -41,9 +42,9 @@ public static class InferenceApi
         var services = app.ServiceProvider;
         var host = services.GetRequiredService<ModelHost>();
         var scorer = services.GetRequiredService<IScorer>();
-        var settings = services.GetRequiredService<ServingSettings>();
+        var limits = services.GetRequiredService<IOptions<LimitsOptions>>().Value;
         var metrics = services.GetRequiredService<ServingMetrics>();
-        app.MapPost("/predict", (HttpRequest request) => PredictAsync(request.HttpContext, host, scorer, settings, metrics))
+        app.MapPost("/predict", (HttpRequest request) => PredictAsync(request.HttpContext, host, scorer, limits, metrics))
             .WithTags("Plain JSON").WithName("Predict")
             .WithSummary("Score a JSON array of records keyed by feature name (numbers, null for missing numbers, strings for categories).")
             .Accepts<Dictionary<string, System.Text.Json.JsonElement>[]>("application/json").Produces<ErrorResponse>(413).Produces<ErrorResponse>(415);
@@ -55,8 +56,8 @@ public static class InferenceApi
     private static JsonHttpResult<ReadyResponse> Ready([FromServices] ModelHost host) =>
         TypedResults.Json(new ReadyResponse(host.IsReady), statusCode: host.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
 
-    private static Ok<ServerMetadataResponse> ServerMetadata([FromServices] ServingSettings settings) =>
-        TypedResults.Ok(new ServerMetadataResponse("kiln", settings.ServiceVersion, ["predict"]));
+    private static Ok<ServerMetadataResponse> ServerMetadata([FromServices] IOptions<ServiceOptions> service) =>
+        TypedResults.Ok(new ServerMetadataResponse("kiln", service.Value.Version, ["predict"]));
 
     private static Results<Ok<ModelMetadataResponse>, JsonHttpResult<ErrorResponse>> ModelMetadata(string name, string? version, [FromServices] ModelHost host) =>
         Find(host, name, version, out var served, out var error) ? TypedResults.Ok(served.Metadata) : error;
@@ -77,7 +78,7 @@ public static class InferenceApi
         HttpContext context,
         [FromServices] ModelHost host,
         [FromServices] IScorer scorer,
-        [FromServices] ServingSettings settings,
+        [FromServices] IOptions<LimitsOptions> limits,
         [FromServices] ServingMetrics metrics)
     {
         if (!Find(host, name, version, out var served, out var error))
@@ -88,8 +89,8 @@ public static class InferenceApi
         InferRequest request;
         try
         {
-            using var body = await RequestBody.ReadAsync(context.Request, settings.MaxRequestBodyBytes, context.RequestAborted);
-            request = served.InferReader.Read(body.Memory, settings.MaxBatchRows);
+            using var body = await RequestBody.ReadAsync(context.Request, limits.Value.MaxRequestBodyBytes, context.RequestAborted);
+            request = served.InferReader.Read(body.Memory, limits.Value.MaxBatchRows);
         }
         catch (RequestRejectedException e)
         {
@@ -121,7 +122,7 @@ public static class InferenceApi
         HttpContext context,
         ModelHost host,
         IScorer scorer,
-        ServingSettings settings,
+        LimitsOptions limits,
         ServingMetrics metrics)
     {
         if (host.Model is not { } served)
@@ -132,8 +133,8 @@ public static class InferenceApi
         FeatureBatch batch;
         try
         {
-            using var body = await RequestBody.ReadAsync(context.Request, settings.MaxRequestBodyBytes, context.RequestAborted);
-            batch = served.PredictReader.Read(body.Memory.Span, settings.MaxBatchRows);
+            using var body = await RequestBody.ReadAsync(context.Request, limits.MaxRequestBodyBytes, context.RequestAborted);
+            batch = served.PredictReader.Read(body.Memory.Span, limits.MaxBatchRows);
         }
         catch (RequestRejectedException e)
         {

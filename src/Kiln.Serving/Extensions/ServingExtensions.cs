@@ -1,5 +1,7 @@
 using System.Net;
+using Kiln.Serving.Configuration;
 using Kiln.Serving.Contracts;
+using Kiln.Serving.Drift;
 using Kiln.Serving.Hosting;
 using Kiln.Serving.Models;
 using Kiln.Serving.Observability;
@@ -7,6 +9,7 @@ using Kiln.Serving.Scoring;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Prometheus;
 
 namespace Kiln.Serving.Extensions;
@@ -14,38 +17,39 @@ namespace Kiln.Serving.Extensions;
 /// <summary>Wires the inference service: settings, model source and loader, scorer, metrics, Kestrel, JSON and OpenAPI.</summary>
 public static class ServingExtensions
 {
-    /// <summary>Registers the service's dependencies; a model source registered earlier wins over the configured one (Kiln:Model:Source, else Kiln:Model:Path).</summary>
+    /// <summary>Registers the service's settings and dependencies; a model source registered earlier wins over the configured one (Kiln:Model:Source, else Kiln:Model:Path).</summary>
     /// <param name="builder">The web application builder.</param>
     public static WebApplicationBuilder AddKilnServing(this WebApplicationBuilder builder)
     {
-        // Everything reads settings when the container resolves them, so configuration added by a test host or a later
-        // provider still counts; a bad value fails startup with a message naming the key.
+        // Settings bind when first read, so configuration added by a test host or a later provider still counts;
+        // ServingHost checks them all before anything else runs.
         var services = builder.Services;
-        services.AddSingleton(sp => ServingSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddKilnSettings();
         services.TryAddSingleton<IModelSource>(sp =>
         {
             // Kiln:Model:Source (a registry reference or a path) wins over Kiln:Model:Path, which the container image sets by default.
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            return string.IsNullOrWhiteSpace(configuration["Kiln:Model:Source"])
-                ? new FileModelSource(configuration)
-                : new RegistryModelSource(configuration, sp.GetRequiredService<IHostEnvironment>());
+            var model = sp.GetRequiredService<IOptions<ModelOptions>>();
+            return string.IsNullOrWhiteSpace(model.Value.Source)
+                ? new FileModelSource(model)
+                : new RegistryModelSource(model, sp.GetRequiredService<IOptions<RegistryLocationOptions>>(), sp.GetRequiredService<IHostEnvironment>());
         });
         services.AddSingleton<ModelHost>();
         services.AddSingleton<ServingMetrics>();
         services.AddSingleton<IScorer>(sp =>
         {
-            var settings = sp.GetRequiredService<ServingSettings>();
+            var batching = sp.GetRequiredService<IOptions<BatchingOptions>>().Value;
             var metrics = sp.GetRequiredService<ServingMetrics>();
-            return settings.Batching.Enabled ? new MicroBatchScorer(settings.Batching, metrics) : new DirectScorer(metrics);
+            return batching.Enabled ? new MicroBatchScorer(batching, metrics) : new DirectScorer(metrics);
         });
+        services.AddKilnDrift();
         services.AddSingleton<ModelLoader>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelLoader>());
         services.AddHostedService<ConnectionDrain>();
-        services.AddOptions<HostOptions>().Configure<ServingSettings>((o, settings) => o.ShutdownTimeout = settings.ShutdownTimeout);
-        services.AddOptions<KestrelServerOptions>().Configure<ServingSettings>(ConfigureKestrel);
-        services.AddOptions<SocketTransportOptions>().Configure<ServingSettings>((sockets, settings) =>
+        services.AddOptions<HostOptions>().Configure<IOptions<ServiceOptions>>((o, service) => o.ShutdownTimeout = service.Value.ShutdownTimeout);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<ServiceOptions>, IOptions<LimitsOptions>>((kestrel, service, limits) => ConfigureKestrel(kestrel, service.Value, limits.Value));
+        services.AddOptions<SocketTransportOptions>().Configure<IOptions<ServiceOptions>>((sockets, service) =>
         {
-            if (settings.ReusePort)
+            if (service.Value.ReusePort)
             {
                 sockets.CreateBoundListenSocket = ReusePortSocket.Create;
             }
@@ -55,11 +59,19 @@ public static class ServingExtensions
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServingJsonContext.Default);
             o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
             o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+
+            // A linear model's raw score can overflow to ±Infinity on extreme (valid) inputs; JSON numbers cannot say so, and
+            // failing the response would be a 500, so it is written as the string "Infinity" instead.
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
         services.AddOpenApi();
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        builder.Logging.AddKilnConsole();
         return builder;
     }
+
+    /// <summary>The service's console log: one JSON object per line, as log collectors read it.</summary>
+    /// <param name="logging">The logging builder.</param>
+    public static ILoggingBuilder AddKilnConsole(this ILoggingBuilder logging) => logging.AddJsonConsole(o => o.IncludeScopes = true);
 
     /// <summary>Adds the request metrics and error middleware and maps /metrics and /openapi/v1.json.</summary>
     /// <param name="app">The built application.</param>
@@ -101,26 +113,23 @@ public static class ServingExtensions
         return app;
     }
 
-    private static void ConfigureKestrel(KestrelServerOptions kestrel, ServingSettings settings)
+    private static void ConfigureKestrel(KestrelServerOptions kestrel, ServiceOptions service, LimitsOptions limits)
     {
         kestrel.AddServerHeader = false;
-        kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes;
-        if (settings.Port is not { } port)
+        kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes;
+        if (service.Port is not { } port)
         {
             return;
         }
 
-        if (settings.Host == "localhost")
+        // ServiceOptions checked that the host is localhost or an IP address.
+        if (service.Host == "localhost")
         {
             kestrel.ListenLocalhost(port);
         }
-        else if (IPAddress.TryParse(settings.Host, out var address))
-        {
-            kestrel.Listen(address, port);
-        }
         else
         {
-            throw new InvalidOperationException($"configuration Kiln:Service:Host must be an IP address or localhost, got '{settings.Host}'");
+            kestrel.Listen(IPAddress.Parse(service.Host), port);
         }
     }
 }

@@ -1,4 +1,6 @@
+using Kiln.Serving.Configuration;
 using Kiln.Serving.Models;
+using Microsoft.Extensions.Options;
 
 namespace Kiln.Serving.Hosting;
 
@@ -8,17 +10,22 @@ namespace Kiln.Serving.Hosting;
 /// close after a complete response instead lets a replacement bound to the same port (SO_REUSEPORT) take over cleanly.
 /// The host awaits <see cref="StoppingAsync"/> before it stops any service, Kestrel included.
 /// </remarks>
-public sealed class ConnectionDrain(ModelHost host, ServingSettings settings) : IHostedLifecycleService
+/// <param name="host">The served model and readiness.</param>
+/// <param name="service">The drain delay.</param>
+public sealed class ConnectionDrain(ModelHost host, IOptions<ServiceOptions> service) : IHostedLifecycleService
 {
     /// <inheritdoc />
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         host.BeginStopping();
-        if (settings.DrainDelay > TimeSpan.Zero)
+
+        // An instance that never served (its model failed to load) has no clients to hand over.
+        var delay = service.Value.DrainDelay;
+        if (host.Model is not null && delay > TimeSpan.Zero)
         {
             try
             {
-                await Task.Delay(settings.DrainDelay, cancellationToken);
+                await Task.Delay(delay, cancellationToken);
             }
             catch (OperationCanceledException)
             {

@@ -1,23 +1,23 @@
+using Kiln.Inference;
+using Kiln.Serving.Configuration;
+using Microsoft.Extensions.Options;
+
 namespace Kiln.Serving.Models;
 
-/// <summary>Serves the model file named by <c>Kiln:Model:Path</c>, optionally checked against <c>Kiln:Model:Sha256</c>.</summary>
-/// <param name="configuration">The app configuration.</param>
-public sealed class FileModelSource(IConfiguration configuration) : IModelSource
+/// <summary>Serves the model file named by <c>Kiln:Model:Path</c>, checked against <c>Kiln:Model:Sha256</c> when that is set.</summary>
+/// <param name="options">The model settings.</param>
+public sealed class FileModelSource(IOptions<ModelOptions> options) : IModelSource
 {
     /// <inheritdoc />
     public Task<ModelArtifact> ResolveAsync(CancellationToken cancellationToken)
     {
-        var path = configuration["Kiln:Model:Path"];
-        if (string.IsNullOrWhiteSpace(path))
+        var model = options.Value;
+        if (string.IsNullOrWhiteSpace(model.Path))
         {
-            throw new InvalidOperationException("no model configured: set Kiln:Model:Path (environment variable Kiln__Model__Path) to an .onnx file");
+            throw new InvalidOperationException(
+                "no model configured: set Kiln:Model:Path (environment variable Kiln__Model__Path) to an .onnx file, or Kiln:Model:Source to a registry reference such as models:/churn@champion");
         }
 
-        var sha256 = configuration["Kiln:Model:Sha256"];
-        return Task.FromResult(new ModelArtifact(
-            path,
-            configuration["Kiln:Model:Name"] is { Length: > 0 } name ? name : "churn",
-            configuration["Kiln:Model:Version"] is { Length: > 0 } version ? version : "1",
-            string.IsNullOrWhiteSpace(sha256) ? null : sha256));
+        return Task.FromResult(new ModelArtifact(OnnxModel.Verify(model.Path, model.ExpectedSha256), model.Name, model.Version, model.ExpectedSha256));
     }
 }

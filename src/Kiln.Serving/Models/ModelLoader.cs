@@ -1,16 +1,18 @@
 using System.Text;
 using Kiln.Inference;
-using Kiln.Serving.Hosting;
+using Kiln.Serving.Configuration;
 using Kiln.Serving.Observability;
 using Kiln.Serving.Scoring;
+using Microsoft.Extensions.Options;
 
 namespace Kiln.Serving.Models;
 
-/// <summary>Resolves, loads and warms the model in the background so liveness answers at once and readiness follows.</summary>
+/// <summary>Resolves the model before the port opens, then loads and warms it in the background so liveness answers at once and readiness follows.</summary>
 /// <param name="source">Where the model comes from.</param>
 /// <param name="host">Where the warmed model is published.</param>
 /// <param name="scorer">The scorer the warm-up runs through, so its code is compiled before traffic.</param>
-/// <param name="settings">Limits and tuning.</param>
+/// <param name="model">ONNX Runtime tuning.</param>
+/// <param name="limits">The row limit, the size of the warm-up batch.</param>
 /// <param name="metrics">Receives the model info gauge.</param>
 /// <param name="lifetime">Stopped when the model cannot be loaded.</param>
 /// <param name="logger">The log.</param>
@@ -18,45 +20,50 @@ public sealed partial class ModelLoader(
     IModelSource source,
     ModelHost host,
     IScorer scorer,
-    ServingSettings settings,
+    IOptions<ModelOptions> model,
+    IOptions<LimitsOptions> limits,
     ServingMetrics metrics,
     IHostApplicationLifetime lifetime,
     ILogger<ModelLoader> logger) : IHostedService
 {
-    private Task? _loading;
+    private Task _loading = Task.CompletedTask;
 
-    /// <summary>The load in progress, for tests and for shutdown to await.</summary>
-    public Task Loading => _loading ?? Task.CompletedTask;
+    /// <summary>The load in progress, for tests, for shutdown to await and for a host that waits until the model is ready.</summary>
+    public Task Loading => _loading;
+
+    /// <summary>Why the model could not be loaded, or null; the service then stops, and whoever runs it reports this.</summary>
+    public string? Failure { get; private set; }
 
     /// <inheritdoc />
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         lifetime.ApplicationStopping.Register(host.BeginStopping);
-        _loading = Task.Run(() => LoadAsync(lifetime.ApplicationStopping), CancellationToken.None);
-        return Task.CompletedTask;
+
+        // Hosted services start before Kestrel listens: a missing model, registry entry or file, or a wrong hash, refuses start-up here.
+        var artifact = await source.ResolveAsync(cancellationToken);
+        _loading = Task.Run(() => LoadAsync(artifact), CancellationToken.None);
     }
 
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Loading;
 
-    private async Task LoadAsync(CancellationToken stopping)
+    private async Task LoadAsync(ModelArtifact artifact)
     {
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var artifact = await source.ResolveAsync(stopping);
-            var model = OnnxModel.Load(artifact.Path, artifact.ExpectedSha256, new ScoringOptions(settings.IntraOpThreads));
-            var served = new ServedModel(model, artifact.Name, artifact.Version);
+            var onnx = OnnxModel.Load(artifact.Path, artifact.ExpectedSha256, new ScoringOptions(model.Value.IntraOpThreads));
+            var served = new ServedModel(onnx, artifact.Name, artifact.Version);
             await WarmUpAsync(served);
-            metrics.ModelInfo.WithLabels(served.Name, served.Version, model.Sha256).Set(1);
+            metrics.ModelInfo.WithLabels(served.Name, served.Version, onnx.Sha256).Set(1);
             host.Publish(served);
-            LogReady(served.Name, served.Version, model.Sha256, model.Path, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogReady(served.Name, served.Version, onnx.Sha256, onnx.Path, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e) when (e is ModelLoadException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
-            LogLoadFailed(e.Message);
-            Environment.ExitCode = 1;
-            lifetime.StopApplication();
+            // Stopping before the host has started would make it report a cancelled start with a stack trace.
+            Failure = e.Message;
+            lifetime.ApplicationStarted.Register(lifetime.StopApplication);
         }
     }
 
@@ -73,12 +80,9 @@ public sealed partial class ModelLoader(
         record.Append("}]");
         var batch = served.PredictReader.Read(Encoding.UTF8.GetBytes(record.ToString()), 1);
         await scorer.ScoreAsync(served.Model, batch);
-        served.Model.Score(served.Model.CreateBatch(Math.Min(settings.MaxBatchRows, 100)));
+        served.Model.Score(served.Model.CreateBatch(Math.Min(limits.Value.MaxBatchRows, 100)));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Name} version {Version} (sha256 {Sha256}) from {Path} is loaded and warm after {Milliseconds:F0} ms; ready")]
     private partial void LogReady(string name, string version, string sha256, string path, double milliseconds);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot serve: {Reason}")]
-    private partial void LogLoadFailed(string reason);
 }

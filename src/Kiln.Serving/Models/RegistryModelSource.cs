@@ -1,21 +1,22 @@
+using Kiln.Inference;
 using Kiln.Registry;
 using Kiln.Registry.Resolution;
+using Kiln.Serving.Configuration;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace Kiln.Serving.Models;
 
 /// <summary>Serves the model named by <c>Kiln:Model:Source</c>: <c>models:/churn@champion</c>, <c>models:/churn/3</c> or a file path, resolved through the registry at <c>Kiln:Registry:Path</c>.</summary>
-/// <param name="configuration">The app configuration.</param>
+/// <param name="model">The model settings (the source, and the name and version a plain file is served under).</param>
+/// <param name="registry">Where the registry is.</param>
 /// <param name="environment">Gives the content root a relative registry path is resolved against.</param>
-public sealed class RegistryModelSource(IConfiguration configuration, IHostEnvironment environment) : IModelSource
+public sealed class RegistryModelSource(IOptions<ModelOptions> model, IOptions<RegistryLocationOptions> registry, IHostEnvironment environment) : IModelSource
 {
-    /// <summary>The registry database used when <c>Kiln:Registry:Path</c> is not set, relative to the content root.</summary>
-    public const string DefaultRegistryPath = "artifacts/registry/kiln.db";
-
     /// <inheritdoc />
     public Task<ModelArtifact> ResolveAsync(CancellationToken cancellationToken)
     {
-        var reference = configuration["Kiln:Model:Source"];
+        var reference = model.Value.Source;
         if (string.IsNullOrWhiteSpace(reference))
         {
             throw new InvalidOperationException("no model configured: set Kiln:Model:Source (environment variable Kiln__Model__Source) to models:/<name>@<alias>, models:/<name>/<version> or an .onnx file");
@@ -33,16 +34,16 @@ public sealed class RegistryModelSource(IConfiguration configuration, IHostEnvir
         }
     }
 
-    private ModelArtifact FromFile(string path) => new(
-        Path.GetFullPath(path, environment.ContentRootPath),
-        configuration["Kiln:Model:Name"] is { Length: > 0 } name ? name : "churn",
-        configuration["Kiln:Model:Version"] is { Length: > 0 } version ? version : "1",
-        configuration["Kiln:Model:Sha256"] is { Length: > 0 } sha256 ? sha256 : null);
+    private ModelArtifact FromFile(string path)
+    {
+        var settings = model.Value;
+        return new ModelArtifact(
+            OnnxModel.Verify(Path.GetFullPath(path, environment.ContentRootPath), settings.ExpectedSha256), settings.Name, settings.Version, settings.ExpectedSha256);
+    }
 
     private ModelArtifact FromRegistry(string reference)
     {
-        var configured = configuration["Kiln:Registry:Path"];
-        var database = Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? DefaultRegistryPath : configured, environment.ContentRootPath);
+        var database = Path.GetFullPath(registry.Value.Path, environment.ContentRootPath);
 
         // Opening a missing registry would create an empty one; a service must never write a registry into existence.
         if (!File.Exists(database))

@@ -9,13 +9,14 @@ internal sealed class CategoryCache
     private const int Capacity = 64;
     private Entry[] _entries = [];
 
-    /// <summary>The reader's current string, reusing a cached instance when the bytes match; null when it is not valid UTF-8.</summary>
+    /// <summary>The reader's current string, reusing a cached instance when the bytes match; null, with why, when it is not valid text.</summary>
     /// <param name="reader">A reader positioned on a string token.</param>
-    public string? Get(ref Utf8JsonReader reader)
+    /// <param name="problem">Why the string is not valid text (see <see cref="JsonText.GetString(ref Utf8JsonReader, out string?)"/>).</param>
+    public string? Get(ref Utf8JsonReader reader, out string? problem)
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence)
         {
-            return JsonText.GetString(ref reader);
+            return JsonText.GetString(ref reader, out problem);
         }
 
         var bytes = reader.ValueSpan;
@@ -24,11 +25,12 @@ internal sealed class CategoryCache
         {
             if (bytes.SequenceEqual(entry.Utf8))
             {
+                problem = null;
                 return entry.Value;
             }
         }
 
-        var value = JsonText.GetString(ref reader);
+        var value = JsonText.GetString(ref reader, out problem);
         if (value is not null && entries.Length < Capacity)
         {
             // A lost race only drops one cache entry; the value returned is correct either way.

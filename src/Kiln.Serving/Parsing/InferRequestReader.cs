@@ -42,10 +42,6 @@ public sealed class InferRequestReader(OnnxModel model)
         {
             throw JsonText.Malformed(e);
         }
-        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
-        {
-            throw Rejected("the body is not valid UTF-8 JSON");
-        }
     }
 
     private (string? Id, List<InputTensor> Tensors, InferOutputs Outputs) ReadEnvelope(ReadOnlySpan<byte> json)
@@ -66,10 +62,11 @@ public sealed class InferRequestReader(OnnxModel model)
         var outputs = InferOutputs.All;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            JsonText.CheckName(ref reader, "the request");
             if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
-                id = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw Rejected($"'id' must be a string, got {JsonText.Describe(ref reader)}");
+                id = reader.TokenType == JsonTokenType.String ? JsonText.ReadString(ref reader, "'id'") : throw Rejected($"'id' must be a string, got {JsonText.Describe(ref reader)}");
             }
             else if (reader.ValueTextEquals("inputs"u8))
             {
@@ -114,15 +111,16 @@ public sealed class InferRequestReader(OnnxModel model)
             int dataStart = -1, dataLength = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
+                JsonText.CheckName(ref reader, at);
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    name = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw Rejected($"{at}.name must be a string, got {JsonText.Describe(ref reader)}");
+                    name = reader.TokenType == JsonTokenType.String ? JsonText.ReadString(ref reader, $"{at}.name") : throw Rejected($"{at}.name must be a string, got {JsonText.Describe(ref reader)}");
                 }
                 else if (reader.ValueTextEquals("datatype"u8))
                 {
                     reader.Read();
-                    datatype = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw Rejected($"{at}.datatype must be a string, got {JsonText.Describe(ref reader)}");
+                    datatype = reader.TokenType == JsonTokenType.String ? JsonText.ReadString(ref reader, $"{at}.datatype") : throw Rejected($"{at}.datatype must be a string, got {JsonText.Describe(ref reader)}");
                 }
                 else if (reader.ValueTextEquals("shape"u8))
                 {
@@ -151,9 +149,9 @@ public sealed class InferRequestReader(OnnxModel model)
             tensors.Add(new InputTensor(
                 tensors.Count,
                 name ?? throw Rejected($"{at}.name is required"),
-                datatype ?? throw Rejected($"{at} ('{name}'): datatype is required"),
-                shape ?? throw Rejected($"{at} ('{name}'): shape is required"),
-                dataStart >= 0 ? dataStart : throw Rejected($"{at} ('{name}'): data is required"),
+                datatype ?? throw Rejected($"{at} ({JsonText.Quote(name)}): datatype is required"),
+                shape ?? throw Rejected($"{at} ({JsonText.Quote(name)}): shape is required"),
+                dataStart >= 0 ? dataStart : throw Rejected($"{at} ({JsonText.Quote(name)}): data is required"),
                 dataLength));
         }
 
@@ -200,11 +198,16 @@ public sealed class InferRequestReader(OnnxModel model)
             string? name = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
+                if (reader.ValueIsEscaped)
+                {
+                    JsonText.CheckName(ref reader, $"outputs[{index}]");
+                }
+
                 var isName = reader.ValueTextEquals("name"u8);
                 reader.Read();
                 if (isName)
                 {
-                    name = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw Rejected($"outputs[{index}].name must be a string, got {JsonText.Describe(ref reader)}");
+                    name = reader.TokenType == JsonTokenType.String ? JsonText.ReadString(ref reader, $"outputs[{index}].name") : throw Rejected($"outputs[{index}].name must be a string, got {JsonText.Describe(ref reader)}");
                 }
                 else
                 {
@@ -215,7 +218,7 @@ public sealed class InferRequestReader(OnnxModel model)
             var position = Array.IndexOf(OutputNames, name);
             selected |= position >= 0
                 ? (InferOutputs)(1 << position)
-                : throw Rejected($"outputs[{index}]: unknown output '{name}' (the model's outputs: {string.Join(", ", OutputNames)})");
+                : throw Rejected($"outputs[{index}]: unknown output {JsonText.Quote(name)} (the model's outputs: {string.Join(", ", OutputNames)})");
             index++;
         }
 
@@ -232,7 +235,7 @@ public sealed class InferRequestReader(OnnxModel model)
             var input = model.Inputs.Select((i, n) => (i, n)).FirstOrDefault(p => p.i.Name == tensor.Name);
             if (input.i is null)
             {
-                throw Rejected($"inputs[{tensor.Position}]: unknown input '{tensor.Name}' (the model's inputs: {_inputList})");
+                throw Rejected($"inputs[{tensor.Position}]: unknown input {JsonText.Quote(tensor.Name)} (the model's inputs: {_inputList})");
             }
 
             if (byInput[input.n] is not null)
@@ -244,7 +247,7 @@ public sealed class InferRequestReader(OnnxModel model)
             var expected = input.i.Kind == FeatureKind.Numeric ? "FP32" : "BYTES";
             if (tensor.Datatype != expected)
             {
-                throw Rejected($"{at}: datatype must be {expected}, got {tensor.Datatype}");
+                throw Rejected($"{at}: datatype must be {expected}, got {JsonText.Quote(tensor.Datatype)}");
             }
 
             if (tensor.Shape.Count is < 1 or > 2 || (tensor.Shape.Count == 2 && tensor.Shape[1] != 1))
@@ -312,7 +315,7 @@ public sealed class InferRequestReader(OnnxModel model)
             }
             else if (reader.TokenType == JsonTokenType.String)
             {
-                batch.SetCategorical(input, count, reader.GetString()!);
+                batch.SetCategorical(input, count, JsonText.GetString(ref reader, out var problem) ?? throw JsonText.InvalidText($"{at}: data[{count}]", problem!));
             }
             else
             {

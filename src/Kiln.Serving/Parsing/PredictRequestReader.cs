@@ -52,10 +52,6 @@ public sealed class PredictRequestReader
         {
             throw JsonText.Malformed(e);
         }
-        catch (InvalidOperationException e) when (e.InnerException is DecoderFallbackException)
-        {
-            throw Rejected("the body is not valid UTF-8 JSON");
-        }
         finally
         {
             scratch.Release();
@@ -95,10 +91,15 @@ public sealed class PredictRequestReader
             var next = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
+                if (reader.ValueIsEscaped)
+                {
+                    JsonText.CheckName(ref reader, $"row {row + 1}");
+                }
+
                 var input = Find(ref reader, next);
                 if (input < 0)
                 {
-                    throw Rejected($"row {row + 1}: unknown feature '{JsonText.GetString(ref reader)}' (the model's features: {_featureList})");
+                    throw Rejected($"row {row + 1}: unknown feature {JsonText.Quote(JsonText.ReadString(ref reader, $"row {row + 1}: a key"))} (the model's features: {_featureList})");
                 }
 
                 if (seen[input])
@@ -176,7 +177,7 @@ public sealed class PredictRequestReader
 
         if (reader.TokenType == JsonTokenType.String)
         {
-            scratch.Categorical[input][row] = _categories[input].Get(ref reader) ?? throw Rejected($"row {row + 1}: '{feature.Name}' is not valid UTF-8");
+            scratch.Categorical[input][row] = _categories[input].Get(ref reader, out var problem) ?? throw JsonText.InvalidText($"row {row + 1}: '{feature.Name}'", problem!);
             return;
         }
 

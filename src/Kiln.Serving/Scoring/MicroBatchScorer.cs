@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using Kiln.Inference;
-using Kiln.Serving.Hosting;
+using Kiln.Serving.Configuration;
 using Kiln.Serving.Observability;
 
 namespace Kiln.Serving.Scoring;
@@ -9,14 +9,14 @@ namespace Kiln.Serving.Scoring;
 public sealed class MicroBatchScorer : IScorer, IAsyncDisposable
 {
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
-    private readonly BatchingSettings _settings;
+    private readonly BatchingOptions _settings;
     private readonly ServingMetrics _metrics;
     private readonly Task[] _workers;
 
     /// <summary>Starts the workers that drain the queue.</summary>
     /// <param name="settings">Batching limits.</param>
     /// <param name="metrics">Where batch sizes are recorded.</param>
-    public MicroBatchScorer(BatchingSettings settings, ServingMetrics metrics)
+    public MicroBatchScorer(BatchingOptions settings, ServingMetrics metrics)
     {
         _settings = settings;
         _metrics = metrics;

@@ -44,7 +44,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1360, Height = 900 },
         });
         // Generous: the machine's two cores are shared, and a test waits for what a person would see, never for a duration.
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return new BrowserPage(context, await context.NewPageAsync(), baseUrl);
     }
 

@@ -105,6 +105,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             {
                 // Not listening yet.
             }
+            catch (TaskCanceledException)
+            {
+                // Listening but too busy to answer within the poll's timeout (a loaded machine); poll again.
+            }
 
             await Task.Delay(20);
         }

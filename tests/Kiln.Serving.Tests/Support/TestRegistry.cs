@@ -11,18 +11,19 @@ public sealed class TestRegistry : IDisposable
 
     /// <summary>Registers the model and a byte-different copy of it, so alias and version references resolve to different versions.</summary>
     /// <param name="modelPath">The .onnx file to register.</param>
-    public TestRegistry(string modelPath)
+    /// <param name="withChampion">False registers the second version only, so there is a challenger but no champion yet.</param>
+    public TestRegistry(string modelPath, bool withChampion = true)
     {
         var registry = ModelRegistry.Open(new RegistryOptions(DatabasePath));
-        Champion = registry.Register(Request(modelPath, new PromotionDecision(PromotionOutcome.Champion, "first model", "roc_auc", 0.8))).Version;
+        Champion = withChampion ? registry.Register(Request(modelPath, new PromotionDecision(PromotionOutcome.Champion, "first model", "roc_auc", 0.8))).Version : null;
         Challenger = registry.Register(Request(RetaggedCopy(modelPath), new PromotionDecision(PromotionOutcome.Challenger, "not better", "roc_auc", 0.79, 0.8, -0.01))).Version;
     }
 
     /// <summary>The registry database file.</summary>
     public string DatabasePath => Path.Combine(_directory, "kiln.db");
 
-    /// <summary>Version 1, aliased champion.</summary>
-    public ModelVersion Champion { get; }
+    /// <summary>Version 1, aliased champion (null when made without one).</summary>
+    public ModelVersion? Champion { get; }
 
     /// <summary>Version 2, aliased challenger.</summary>
     public ModelVersion Challenger { get; }

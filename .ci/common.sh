@@ -1,5 +1,5 @@
-#!/usr/bin/env bash
-# Sourced by the .ci scripts that install Debian packages; the sourcing script defines log().
+# Shared by the .ci scripts (source it): root commands and apt-get with a bounded retry.
+# The sourcing script defines log() first, so messages carry its own prefix.
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -n "$@"; fi

@@ -1,0 +1,48 @@
+using Npgsql;
+
+namespace Kiln.Registry.Tests.Fixtures;
+
+/// <summary>The PostgreSQL server .ci/postgres.sh starts (KILN_TEST_POSTGRES=postgres://kiln@127.0.0.1:port/kiln).</summary>
+internal sealed record PostgresTestServer(string Host, int Port, string Database, string User)
+{
+    /// <summary>The running server, or a skip (a failure in CI) naming what is missing.</summary>
+    public static PostgresTestServer Require()
+    {
+        var url = Environment.GetEnvironmentVariable("KILN_TEST_POSTGRES");
+        Uri? uri = null;
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out uri) || uri.Scheme != "postgres")
+        {
+            ServerRequirement.SkipOrFail($"no PostgreSQL server: KILN_TEST_POSTGRES is '{url}', expected postgres://user@host:port/database", ".ci/postgres.sh");
+        }
+
+        var server = new PostgresTestServer(uri!.Host, uri.Port, uri.AbsolutePath.Trim('/'), uri.UserInfo.Split(':')[0]);
+        try
+        {
+            using var connection = server.Open();
+        }
+        catch (NpgsqlException e)
+        {
+            ServerRequirement.SkipOrFail($"no PostgreSQL server answers at KILN_TEST_POSTGRES={url}: {e.Message}", ".ci/postgres.sh");
+        }
+
+        return server;
+    }
+
+    public string ConnectionString(string? user = null, string? password = null) => new NpgsqlConnectionStringBuilder
+    {
+        Host = Host,
+        Port = Port,
+        Database = Database,
+        Username = user ?? User,
+        Password = password,
+        Timeout = 5,
+        Pooling = false,
+    }.ConnectionString;
+
+    public NpgsqlConnection Open(string? user = null, string? password = null)
+    {
+        var connection = new NpgsqlConnection(ConnectionString(user, password));
+        connection.Open();
+        return connection;
+    }
+}
