@@ -18,6 +18,10 @@ partial class Build : KilnBuild
     [Parameter("Configuration environment: reads config/<env>.yaml (local or prod)")]
     readonly string Env = "local";
 
+    // One --port for the targets that serve until Ctrl-C; each has its own default (Serve 8081, Dashboard 8090).
+    [Parameter("Port Serve (default 8081) or Dashboard (default 8090) listens on at 127.0.0.1; 0 picks a free one")]
+    readonly int? Port;
+
     KilnConfig? _config;
     PipelineContext? _pipeline;
     ModelRegistry? _registry;

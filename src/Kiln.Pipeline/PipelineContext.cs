@@ -111,6 +111,9 @@ public sealed class PipelineContext(string rootDirectory, KilnConfig config, ISt
     /// <summary>artifacts/evaluation/test-predictions.csv (id,label,probability).</summary>
     public string TestPredictionsCsv => At($"{Artifacts}/evaluation/test-predictions.csv");
 
+    /// <summary>artifacts/evaluation/curves.json (the thinned ROC and precision–recall curves).</summary>
+    public string CurvesJson => At($"{Artifacts}/evaluation/{Registry.Runs.RunCurves.FileName}");
+
     /// <summary>artifacts/profile/profile.html: the raw data's profile, readable offline.</summary>
     public string ProfileHtml => At("artifacts/profile/profile.html");
 

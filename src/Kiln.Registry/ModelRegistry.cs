@@ -4,6 +4,7 @@ using System.Text.Json;
 using Kiln.Hashing;
 using Kiln.Registry.Artifacts;
 using Kiln.Registry.Models;
+using Kiln.Registry.Queries;
 using Kiln.Registry.Resolution;
 using Kiln.Registry.Runs;
 using Kiln.Registry.Storage;
@@ -50,7 +51,7 @@ public sealed partial class ModelRegistry(IRegistryStore store, IArtifactStore c
     /// <summary>Records the raw data a run consumed.</summary>
     public void LogDataset(string runId, DatasetLineage dataset) => Store.AddDataset(runId, dataset);
 
-    /// <summary>Hashes <paramref name="path"/> and records it as an output of the run.</summary>
+    /// <summary>Copies <paramref name="path"/> into the content store and records it as an output of the run, so the run keeps these bytes after the next run overwrites the file.</summary>
     public ArtifactRecord LogArtifact(string runId, string path)
     {
         if (!File.Exists(path))
@@ -58,7 +59,8 @@ public sealed partial class ModelRegistry(IRegistryStore store, IArtifactStore c
             throw new RegistryException($"Artifact '{path}' of run '{runId}' does not exist.");
         }
 
-        var artifact = new ArtifactRecord(path, FileHash.Sha256(path), new FileInfo(path).Length);
+        var stored = Content.Put(path);
+        var artifact = new ArtifactRecord(path, stored.Sha256, stored.SizeBytes);
         Store.AddArtifact(runId, artifact);
         return artifact;
     }
@@ -80,6 +82,16 @@ public sealed partial class ModelRegistry(IRegistryStore store, IArtifactStore c
 
     /// <summary>The most recently started runs, newest first, with their parameters and metrics; runs whose owner is gone show as killed.</summary>
     public IReadOnlyList<Run> RecentRuns(int limit = 20) => [.. Store.RecentRuns(limit).Select(Observe)];
+
+    /// <summary>The run with <paramref name="runId"/>, or null; a run whose owner died shows as killed.</summary>
+    public Run? FindRun(string runId) => Store.FindRun(runId) is { } run ? Observe(run) : null;
+
+    /// <summary>One page of the runs matching <paramref name="query"/> (filtered, sorted and paged by the store) and how many match; runs whose owner died show as killed.</summary>
+    public RunPage QueryRuns(RunQuery query)
+    {
+        var page = Store.QueryRuns(query);
+        return page with { Runs = [.. page.Runs.Select(Observe)] };
+    }
 
     /// <summary>The most recently started run of <paramref name="kind"/> (killed if its owner is gone), or null; call it before starting the next one.</summary>
     public Run? LatestRun(RunKind kind) => Store.LatestRun(kind) is { } run ? Observe(run) : null;
@@ -142,6 +154,20 @@ public sealed partial class ModelRegistry(IRegistryStore store, IArtifactStore c
     {
         RequireModel(model);
         Store.SetAlias(model, alias, version);
+    }
+
+    /// <summary>Moves an alias on purpose (promoting a challenger, rolling the champion back), refusing if it moved since <see cref="AliasMove.ExpectedVersion"/>, and records the reason.</summary>
+    public void MoveAlias(AliasMove move)
+    {
+        RequireModel(move.Model);
+        Store.MoveAlias(move);
+    }
+
+    /// <summary>Records that the image <paramref name="reference"/> (engine id <paramref name="imageId"/>) carries <paramref name="version"/> of <paramref name="model"/>.</summary>
+    public void RecordImage(string model, int version, string reference, string imageId)
+    {
+        RequireModel(model);
+        Store.AddImage(model, new ModelImage(version, reference, imageId, _time.GetUtcNow()));
     }
 
     /// <summary>Removes an alias; false when it was not set.</summary>

@@ -1,4 +1,5 @@
 using Kiln.Registry.Models;
+using Kiln.Registry.Queries;
 using Kiln.Registry.Runs;
 using Kiln.Registry.Studies;
 
@@ -49,6 +50,12 @@ public interface IRegistryStore
     /// <summary>The most recently started succeeded run of <paramref name="kind"/> that recorded an artifact with <paramref name="sha256"/>, or null.</summary>
     Run? FindRunWithArtifact(RunKind kind, string sha256);
 
+    /// <summary>One page of the runs matching <paramref name="query"/>, in its order, and how many match in all; filtering, sorting and paging happen in the database.</summary>
+    RunPage QueryRuns(RunQuery query);
+
+    /// <summary>The environments, recent versions, and metric and parameter keys that runs have.</summary>
+    RunFacets RunFacets();
+
     /// <summary>Commits the next version of a model and moves the requested aliases to it, atomically; when a version of the model already has
     /// a model file with the same sha256, commits nothing and returns that (oldest such) version instead.</summary>
     /// <remarks>
@@ -78,13 +85,28 @@ public interface IRegistryStore
     /// <summary>All versions (of one model, or of all), by model name then newest version first.</summary>
     IReadOnlyList<ModelVersion> ListVersions(string? model = null);
 
+    /// <summary>One page of a model's versions, newest first, and how many it has; paged in the database.</summary>
+    VersionPage QueryVersions(string model, int offset, int limit);
+
     /// <summary>Every registered model name.</summary>
     IReadOnlyList<string> ModelNames();
 
     /// <summary>The aliases of a model and their versions.</summary>
     IReadOnlyDictionary<string, int> Aliases(string model);
 
-    /// <summary>Every content hash some version still references, for garbage collection.</summary>
+    /// <summary>Moves an alias as <paramref name="move"/> asks and records its reason, in one transaction that first checks the alias still points at <see cref="AliasMove.ExpectedVersion"/> (else <see cref="AliasConflictException"/>).</summary>
+    void MoveAlias(AliasMove move);
+
+    /// <summary>The recorded moves of a model's aliases, newest first, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<AliasHistoryEntry> AliasHistory(string model, int limit);
+
+    /// <summary>Records that an image carries a version; recording the same reference again points it at the new version.</summary>
+    void AddImage(string model, ModelImage image);
+
+    /// <summary>The images recorded for a model, newest first.</summary>
+    IReadOnlyList<ModelImage> Images(string model);
+
+    /// <summary>Every content hash some version or run still references, for garbage collection.</summary>
     IReadOnlySet<string> ReferencedArtifactHashes();
 
     // Studies and trials. A trial's liveness is its run's: the run is inserted with its owner and heartbeats like any run, and

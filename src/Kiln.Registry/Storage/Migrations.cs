@@ -119,6 +119,24 @@ public static class Migrations
                 PRIMARY KEY (study, number));
             CREATE UNIQUE INDEX ix_trials_run_id ON trials (run_id);
             """),
+
+        new(6, "indexes for filtered run listings, a reason per alias move, and the images that carry each version", """
+            CREATE INDEX ix_runs_status_started ON runs (status, started_at DESC, id DESC);
+            CREATE INDEX ix_runs_environment_started ON runs (environment, started_at DESC, id DESC);
+            CREATE INDEX ix_runs_version_started ON runs (git_version, started_at DESC, id DESC);
+            CREATE INDEX ix_run_metrics_key_value ON run_metrics (key, value);
+            CREATE INDEX ix_run_params_key_value ON run_params (key, value);
+            ALTER TABLE alias_history ADD COLUMN reason TEXT;
+            CREATE INDEX ix_alias_history_model_moved ON alias_history (model, moved_at DESC);
+            CREATE TABLE model_images (
+                model TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                reference TEXT NOT NULL,
+                image_id TEXT NOT NULL,
+                recorded_at BIGINT NOT NULL,
+                PRIMARY KEY (model, reference),
+                FOREIGN KEY (model, version) REFERENCES model_versions (model, version)) WITHOUT ROWID;
+            """),
     ];
 
     /// <summary>The newest schema version this Kiln writes.</summary>

@@ -152,18 +152,19 @@ public sealed partial class SqliteRegistryStore
     public IReadOnlySet<string> ReferencedArtifactHashes() => Read(connection =>
     {
         var hashes = new HashSet<string>(StringComparer.Ordinal);
-        ForEach(connection, "SELECT DISTINCT sha256 FROM model_version_artifacts;", [], r => hashes.Add(r.GetString(0)));
+        // Runs keep their artifacts in the store too (the dashboard serves them), so their hashes count as referenced.
+        ForEach(connection, "SELECT sha256 FROM model_version_artifacts UNION SELECT sha256 FROM run_artifacts;", [], r => hashes.Add(r.GetString(0)));
         return (IReadOnlySet<string>)hashes;
     });
 
-    private static void MoveAlias(SqliteConnection connection, string model, string alias, int version, long at)
+    private static void MoveAlias(SqliteConnection connection, string model, string alias, int version, long at, string? reason = null)
     {
         NonQuery(connection, """
             INSERT INTO model_aliases (model, alias, version, updated_at) VALUES (@m, @a, @v, @t)
             ON CONFLICT (model, alias) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at;
             """, ("@m", model), ("@a", alias), ("@v", version), ("@t", at));
-        NonQuery(connection, "INSERT INTO alias_history (model, alias, version, moved_at) VALUES (@m, @a, @v, @t);",
-            ("@m", model), ("@a", alias), ("@v", version), ("@t", at));
+        NonQuery(connection, "INSERT INTO alias_history (model, alias, version, moved_at, reason) VALUES (@m, @a, @v, @t, @reason);",
+            ("@m", model), ("@a", alias), ("@v", version), ("@t", at), ("@reason", reason));
     }
 
     private RegistryEntryNotFoundException VersionNotFound(SqliteConnection connection, string model, string what)

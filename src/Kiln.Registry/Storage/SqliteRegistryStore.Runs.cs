@@ -159,7 +159,11 @@ public sealed partial class SqliteRegistryStore
     }
 
     // Four set-based queries regardless of how many runs match, so listing 1,000 runs stays a handful of round trips.
-    private static List<Run> LoadRuns(SqliteConnection connection, string where, params (string Name, object? Value)[] parameters)
+    private static List<Run> LoadRuns(SqliteConnection connection, string where, params (string Name, object? Value)[] parameters) =>
+        LoadRuns(connection, where, parameters, null);
+
+    // parameterKeys limits the parameters read (null: all), so a listing reads only the columns it shows.
+    private static List<Run> LoadRuns(SqliteConnection connection, string where, (string Name, object? Value)[] parameters, IReadOnlyList<string>? parameterKeys)
     {
         var parameterSets = new Dictionary<string, Dictionary<string, string>>();
         var metricSets = new Dictionary<string, Dictionary<string, double>>();
@@ -167,8 +171,13 @@ public sealed partial class SqliteRegistryStore
         var artifactLists = new Dictionary<string, List<ArtifactRecord>>();
         var runFilter = $"run_id IN (SELECT id FROM runs {where})";
 
-        ForEach(connection, $"SELECT run_id, key, value FROM run_params WHERE {runFilter};", parameters,
-            r => Bucket(parameterSets, r.GetString(0)).Add(r.GetString(1), r.GetString(2)));
+        var keyFilter = parameterKeys is null ? "" : $" AND key IN ({string.Join(", ", parameterKeys.Select((_, i) => $"@pk{i}"))})";
+        (string, object?)[] parameterQuery = parameterKeys is null ? parameters : [.. parameters, .. parameterKeys.Select((key, i) => ($"@pk{i}", (object?)key))];
+        if (parameterKeys is not { Count: 0 })
+        {
+            ForEach(connection, $"SELECT run_id, key, value FROM run_params WHERE {runFilter}{keyFilter};", parameterQuery,
+                r => Bucket(parameterSets, r.GetString(0)).Add(r.GetString(1), r.GetString(2)));
+        }
         ForEach(connection, $"SELECT run_id, key, value FROM run_metrics WHERE {runFilter};", parameters,
             r => Bucket(metricSets, r.GetString(0)).Add(r.GetString(1), r.GetDouble(2)));
         ForEach(connection, $"SELECT run_id, path, sha256, rows_accepted, rows_rejected FROM run_datasets WHERE {runFilter} ORDER BY path;", parameters,
