@@ -15,6 +15,7 @@ partial class Build
 
     Target PushData => _ => _
         .Description("Upload a CSV (--input, default data/01-raw/<file>) to the s3:// dataset.path and pin its sha256 in config/<file>.pointer.json")
+        .Before(Features)
         .Executes(async cancellationToken => await Pipeline.RawData.PushAsync(Input?.Value, cancellationToken));
 
     Target Predict => _ => _

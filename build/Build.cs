@@ -61,7 +61,7 @@ partial class Build : KilnBuild
 
     Target Clean => _ => _
         .Description("Remove generated outputs (artifacts, derived data, stage lock); never data/01-raw")
-        .Before(Features)
+        .Before(Features, Profile, PushData)
         .Executes(() =>
         {
             var removed = OutputCleaner.Clean(RootDirectory);
