@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Kiln.Pipeline.Profiling;
+using Kiln.Testing;
 
 namespace Kiln.Pipeline.Tests;
 
@@ -13,13 +14,7 @@ public sealed class ProfilePageBrowserTests
     {
         if (!File.Exists(Chromium))
         {
-            const string reason = "chromium is not installed (/usr/bin/chromium)";
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                Assert.Fail($"{reason}. CI must provide it: bash .ci/browser.sh (apt-get install -y chromium) before the tests.");
-            }
-
-            Assert.Skip(reason);
+            Requirement.SkipOrFail($"chromium is not installed ({Chromium})", "bash .ci/browser.sh");
         }
 
         using var workspace = TestWorkspace.WithChurn(rows: 2000);

@@ -1,15 +1,10 @@
+using Kiln.Testing;
+
 namespace Kiln.Containers.Tests.Fixtures;
 
-/// <summary>Skips a test when no Docker engine answers, except in CI (CI=true), where a missing engine is a failure with instructions.</summary>
+/// <summary>Skips a test when no Docker engine answers, except in CI, where a missing engine is a failure (see <see cref="Requirement"/>).</summary>
 internal static class EngineRequirement
 {
-    public static void SkipOrFail(string reason)
-    {
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail($"no Docker engine: {reason}. CI must provide one: run eval \"$(bash .ci/container-engine.sh)\" before the tests.");
-        }
-
-        Assert.Skip($"no Docker engine: {reason}");
-    }
+    public static void SkipOrFail(string reason) =>
+        Requirement.SkipOrFail($"no Docker engine: {reason}", "eval \"$(bash .ci/container-engine.sh)\"");
 }
