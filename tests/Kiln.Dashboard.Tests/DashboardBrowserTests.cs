@@ -196,4 +196,87 @@ public sealed class DashboardBrowserTests(SeededDashboard dashboard, BrowserFixt
         Assert.Equal("Not found (404)", await tab.Page.Locator("h1").InnerTextAsync());
         await tab.ScreenshotAsync("not-found");
     }
+
+    [Fact]
+    public async Task ClickingFromRunsThroughExperimentsAndAStudyReachesTheBestTrialsRun()
+    {
+        await using var tab = await browser.OpenAsync(Running.Url);
+        var page = tab.Page;
+        var study = Running.Seeded.Studies[0];
+        var best = Kiln.Registry.Studies.TrialRanking.Best(Running.Registry.ListTrials(study), lowerIsBetter: false)!;
+        await page.GotoAsync("/runs");
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Experiments" }).ClickAsync();
+        await page.WaitForURLAsync("**/experiments");
+        Assert.Equal("Experiments", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(Running.Seeded.Studies.Count, await page.Locator("table.studies tbody tr").CountAsync());
+        Assert.Equal("page", await page.GetByRole(AriaRole.Link, new() { Name = "Experiments", Exact = true }).GetAttributeAsync("aria-current"));
+        await tab.ScreenshotAsync("experiments");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = study, Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"**/experiments/{study}");
+        Assert.Equal($"Study {study}", await page.Locator("h1").InnerTextAsync());
+        var chart = page.Locator("svg.chart");
+        Assert.True(await chart.IsVisibleAsync());
+        Assert.StartsWith("Optimisation history (roc_auc, higher is better)", await chart.Locator("> title").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await page.GetByText("cross: a pruned trial's mean").IsVisibleAsync());
+        var first = page.Locator("table.leaderboard tbody tr").First;
+        Assert.Equal(["1", best.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)], (await first.Locator("td").AllInnerTextsAsync()).Take(2));
+        await tab.ScreenshotAsync("study");
+
+        await first.Locator($"a[href='/runs/{best.RunId}']").ClickAsync();
+        await page.WaitForURLAsync($"**/runs/{best.RunId}");
+        Assert.Contains(best.RunId, await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal($"trial {best.Number} of study {study}", (await page.Locator(".tuning-trial dd").InnerTextAsync()).Trim());
+        await tab.ScreenshotAsync("trial-run");
+
+        await page.Locator(".tuning-trial dd").GetByRole(AriaRole.Link, new() { Name = study }).ClickAsync();
+        await page.WaitForURLAsync($"**/experiments/{study}");
+        Assert.Empty(tab.ForeignRequests);
+    }
+
+    [Fact]
+    public async Task KeyboardAloneOpensAStudyAndItsBestTrialsRun()
+    {
+        await using var tab = await browser.OpenAsync(Running.Url);
+        var page = tab.Page;
+        var newest = Running.Seeded.Studies[^1];
+        var best = Kiln.Registry.Studies.TrialRanking.Best(Running.Registry.ListTrials(newest), Running.Registry.Store.FindStudy(newest)!.LowerIsBetter)!;
+        await page.GotoAsync("/experiments");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("a|Skip to content", await tab.FocusedAsync());
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal($"a|{newest}", await tab.FocusedAsync());
+        Assert.NotEqual("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+        var opened = page.WaitForURLAsync($"**/experiments/{newest}");
+        await page.Keyboard.PressAsync("Enter");
+        await opened;
+
+        // On the study page: the skip link, the way back to the list, then the best trial's run.
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("a|Experiments", await tab.FocusedAsync());
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal($"a|run {Rendering.Format.ShortId(best.RunId)}", await tab.FocusedAsync());
+        var run = page.WaitForURLAsync($"**/runs/{best.RunId}");
+        await page.Keyboard.PressAsync("Enter");
+        await run;
+        Assert.Contains(best.RunId, await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownStudyShowsANotFoundPageNamingTheStudies()
+    {
+        await using var tab = await browser.OpenAsync(Running.Url);
+
+        var response = await tab.Page.GotoAsync("/experiments/churn-study-999");
+
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("Not found (404)", await tab.Page.Locator("h1").InnerTextAsync());
+        Assert.Contains("There is no study 'churn-study-999' in the registry; its studies are churn-study-004", await tab.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await tab.ScreenshotAsync("study-not-found");
+    }
 }
