@@ -131,6 +131,26 @@ public sealed partial class ExperimentsPagesTests(SeededDashboard dashboard)
     }
 
     [Fact]
+    public async Task AFinishedStudyAlreadyShownStillShowsTheTrialsOfALaterTuneThatRaisedItsBudget()
+    {
+        await using var running = await RunningDashboard.StartAsync(RunningDashboard.Small with { Studies = 1, Trials = 6 });
+        var name = running.Seeded.Studies[0];
+        var before = await Page.GetAsync(running.Client, "/experiments");
+
+        running.Registry.Store.OpenStudy(running.Registry.Store.FindStudy(name)! with { Budget = 7 });
+        var claim = running.Registry.ClaimTrial(name, new RunStart(RunKind.Tune), (_, _) => new Dictionary<string, string> { ["trainer.name"] = "LightGbm" })!;
+        var during = await Page.GetAsync(running.Client, "/experiments");
+        running.Registry.FinishTrial(new TrialOutcome(name, claim.Trial.Number, claim.Trial.RunId, TrialState.Complete, 0.99,
+            new Dictionary<string, double> { [TrialMetricNames.Mean("roc_auc")] = 0.99 }, null, DateTimeOffset.UtcNow));
+        var after = await Page.GetAsync(running.Client, "/experiments");
+
+        Assert.Contains($"{name} roc_auc (higher is better) 6 of 6 ", before.Words, StringComparison.Ordinal);
+        Assert.Contains($"{name} roc_auc (higher is better) 7 of 7 (1 running) ", during.Words, StringComparison.Ordinal);
+        Assert.Contains($"{name} roc_auc (higher is better) 7 of 7 ", after.Words, StringComparison.Ordinal);
+        Assert.Contains("0.9900 trial 6", after.Words, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ADashboardWithoutStudiesSaysHowToRunOne()
     {
         await using var running = await RunningDashboard.StartAsync(RunningDashboard.Small);
