@@ -12,8 +12,8 @@ namespace Kiln.Registry.Seeding;
 /// <summary>
 /// Fills a registry with Tune studies through the calls Tune makes: <see cref="IRegistryStore.OpenStudy"/>, <see cref="ModelRegistry.ClaimTrial"/>
 /// and <see cref="ModelRegistry.FinishTrial"/>, with trial parameters and metrics written by Tune's own <see cref="TrialParameters"/> and
-/// <see cref="TrialMetrics"/>. Studies mix complete, pruned and failed trials; some have a trial whose remote worker died (killed, waiting to be
-/// taken back) or one that was killed and then taken back by a second attempt.
+/// <see cref="TrialMetrics"/>. Studies mix complete, pruned and failed trials; one in ten has a trial whose remote worker died (killed, waiting
+/// to be taken back), one in three a trial that was killed and then taken back by a second attempt.
 /// </summary>
 /// <param name="store">The registry's store.</param>
 /// <param name="content">The registry's content store.</param>
@@ -54,19 +54,21 @@ public sealed class StudySeeder(IRegistryStore store, IArtifactStore content, in
             + "LbfgsLogisticRegression (l2_regularization 1e-4–1 log)";
         var study = store.OpenStudy(new StudyRecord(name, clock.Now, metric, lowerIsBetter, budget, Hex(name), description));
         var run = new RunStart(RunKind.Tune, "1.0.0", Hex($"commit-{index}")[..40], "local");
-        var lastDies = index % 3 == 1;
+        // One study in ten still waits for a Tune to take back the trial of a worker that died; one in three had a trial taken back.
+        var lastDies = index % 10 == 1;
         var oneTakenBack = index % 3 == 2;
         var complete = new List<double>();
 
         for (var number = 0; number < budget; number++)
         {
             var parameters = Parameters(random, name, number, complete.Count);
-            if ((lastDies && number == budget - 1) || (oneTakenBack && number == 3))
+            var dies = lastDies && number == budget - 1;
+            if (dies || (oneTakenBack && number == 3))
             {
                 // A worker on another machine claims the trial and dies: its heartbeat goes stale and the next observer records the run killed.
                 store.ClaimTrial(new TrialClaimRequest(name, RunId.New(clock.Now), run, DeadWorker, clock.Now, (_, _) => parameters));
                 clock.Advance(HeartbeatPolicy.Default.StaleAfter + TimeSpan.FromSeconds(5 + random.Next(20)));
-                if (lastDies)
+                if (dies)
                 {
                     _ = registry.ListTrials(name);
                     break;
