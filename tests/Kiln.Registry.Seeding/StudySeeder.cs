@@ -9,12 +9,10 @@ using Kiln.Registry.Studies;
 
 namespace Kiln.Registry.Seeding;
 
-/// <summary>
-/// Fills a registry with Tune studies through the calls Tune makes: <see cref="IRegistryStore.OpenStudy"/>, <see cref="ModelRegistry.ClaimTrial"/>
-/// and <see cref="ModelRegistry.FinishTrial"/>, with trial parameters and metrics written by Tune's own <see cref="TrialParameters"/> and
-/// <see cref="TrialMetrics"/>. Studies mix complete, pruned and failed trials; one in ten has a trial whose remote worker died (killed, waiting
-/// to be taken back), one in three a trial that was killed and then taken back by a second attempt.
-/// </summary>
+/// <summary>Fills a registry with Tune studies through the calls Tune makes (<see cref="IRegistryStore.OpenStudy"/>, <see cref="ModelRegistry.ClaimTrial"/>, <see cref="ModelRegistry.FinishTrial"/>).</summary>
+/// <remarks>Trial parameters and metrics are written by Tune's own <see cref="TrialParameters"/> and <see cref="TrialMetrics"/>. Studies mix
+/// complete, pruned and failed trials; one in ten has a trial whose remote worker died (killed, waiting to be taken back), one in three a
+/// trial that was killed and then taken back by a second attempt.</remarks>
 /// <param name="store">The registry's store.</param>
 /// <param name="content">The registry's content store.</param>
 /// <param name="seed">Makes the studies reproducible.</param>

@@ -4,11 +4,9 @@ using Kiln.Registry.Studies;
 
 namespace Kiln.Dashboard.Experiments;
 
-/// <summary>
-/// The Experiments page's summaries, keeping those of finished studies: once a study has all its budgeted trials and none is running
-/// or waiting to be taken back, no claim or finish can change them, until a later Tune raises its budget, which changes the study record
-/// the summary is kept under. So a listing of 100 mostly finished studies reads their trials once, not on every request.
-/// </summary>
+/// <summary>The Experiments page's study summaries, keeping those of finished studies so a listing of 100 reads only the unfinished ones' trials.</summary>
+/// <remarks>Once a study has all its budgeted trials and none is running or waiting to be taken back, no claim or finish can change its
+/// summary, until a later Tune raises its budget, which changes the study record the summary is kept under.</remarks>
 /// <param name="registry">The registry.</param>
 public sealed class StudySummaries(ModelRegistry registry)
 {
