@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kiln.Registry.Seeding;
 
 namespace Kiln.Dashboard.Benchmarks;
 
@@ -6,8 +7,8 @@ namespace Kiln.Dashboard.Benchmarks;
 public static class BenchCommand
 {
     private const string Usage = """
-        usage: Kiln.Dashboard.Benchmarks seed    --registry <kiln.db> [--experiments 4500] [--versions 1000] [--reported 5]
-               Kiln.Dashboard.Benchmarks measure --registry <kiln.db> [--experiments 4500] [--versions 1000] [--port 18281] [--rounds 30] [--url <dashboard>]
+        usage: Kiln.Dashboard.Benchmarks seed    --registry <kiln.db> [--experiments 3284] [--versions 1000] [--reported 5] [--studies 100] [--trials 24]
+               Kiln.Dashboard.Benchmarks measure --registry <kiln.db> [seed options] [--port 18281] [--rounds 30] [--url <dashboard>]
         measure seeds first when the registry is empty, starts the dashboard as its own process (unless --url names one already
         running, e.g. on PostgreSQL + S3), and prints the figures as Markdown tables.
         """;
@@ -34,7 +35,8 @@ public static class BenchCommand
         }
 
         int Int(string key, int fallback) => options.TryGetValue(key, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-        var registry = SeedCommand.Seed(database, Int("experiments", 4500), Int("versions", 1000), Int("reported", 5), Console.Out);
+        var plan = new SeedPlan(Int("experiments", 3284), Int("versions", 1000), Int("reported", 5), DateTimeOffset.UtcNow, Studies: Int("studies", 100), Trials: Int("trials", 24));
+        var registry = SeedCommand.Seed(database, plan, Console.Out);
         if (args[0] == "seed")
         {
             return 0;

@@ -24,7 +24,8 @@ public static class MeasureCommand
     {
         var total = registry.Store.QueryRuns(new RunQuery(Limit: 1)).Total;
         var versions = registry.Store.ListVersions().Count;
-        log.WriteLine($"registry: {total:N0} runs, {versions:N0} versions ({registry.Store.Location})");
+        var studies = registry.Store.ListStudies();
+        log.WriteLine($"registry: {total:N0} runs, {versions:N0} versions, {studies.Count:N0} studies ({registry.Store.Location})");
 
         using var dashboard = url is null ? StartDashboard(database, port, log) : null;
         var baseUrl = new Uri(url ?? $"http://127.0.0.1:{port}/");
@@ -43,6 +44,12 @@ public static class MeasureCommand
             ($"compare {compareIds.Count} runs with curves", compare),
             ($"model ({versions:N0} versions, first page)", "models/" + RegistrySeeder.ModelName),
         };
+        if (studies.Count > 0)
+        {
+            var trials = registry.Store.ListTrials(studies[0].Name).Count;
+            pages = [.. pages, ($"experiments ({studies.Count:N0} studies)", "experiments"), ($"one study ({trials} trials, leaderboard and history)", "experiments/" + Uri.EscapeDataString(studies[0].Name))];
+        }
+
 
         // The very first compare reads every run's curves from the content store; later ones hit the cache.
         var cold = await Fetch(client, compare);
@@ -75,7 +82,7 @@ public static class MeasureCommand
         }
 
         await PageWeight(client, log);
-        await Browser(baseUrl, ["runs", pages[1].Path, compare], Math.Max(5, rounds / 3), log);
+        await Browser(baseUrl, ["runs", pages[1].Path, compare, .. studies.Count > 0 ? new[] { "experiments" } : []], Math.Max(5, rounds / 3), log);
         if (dashboard is not null)
         {
             log.WriteLine();

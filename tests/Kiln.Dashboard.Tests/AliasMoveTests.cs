@@ -56,6 +56,21 @@ public sealed class AliasMoveTests
     }
 
     [Fact]
+    public async Task MoveWithoutTheDashboardTokenIsRefusedAndChangesNothing()
+    {
+        await using var running = await RunningDashboard.StartAsync(RunningDashboard.Small, RunningDashboard.Token);
+        var (url, target, current) = Move(running);
+        var form = await Page.GetAsync(running.Client, url);
+
+        var post = await Page.PostAsync(running.Client, url, Fields(form, target, current, RunningDashboard.Token, "roll back").Where(f => f.Key != "token"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, post.Status);
+        Assert.Contains("Not moved: No token was given: enter the token the dashboard was started with (--dashboard-token); nothing was changed.", post.Words, StringComparison.Ordinal);
+        Assert.Equal(current, Champion(running));
+        Assert.DoesNotContain(running.Registry.Store.AliasHistory("churn", 50), h => h.Reason == "roll back");
+    }
+
+    [Fact]
     public async Task MoveWithTheTokenAndAReasonMovesTheAliasAndRecordsWhy()
     {
         await using var running = await RunningDashboard.StartAsync(RunningDashboard.Small, RunningDashboard.Token);

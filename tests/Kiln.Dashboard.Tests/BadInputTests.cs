@@ -13,6 +13,7 @@ public sealed class BadInputTests(SeededDashboard dashboard)
     [InlineData("/models/fraud", "There is no model 'fraud'; registered models: churn.")]
     [InlineData("/models/churn/aliases/champion/move?to=999", "Model 'churn' has no version 999.")]
     [InlineData("/no/such/page", "There is no page at /no/such/page.")]
+    [InlineData("/experiments/no-such-study", "There is no study 'no-such-study' in the registry; its studies are churn-study-004, churn-study-003, churn-study-002, churn-study-001.")]
     public async Task UnknownThingsGetA404PageSayingWhat(string url, string message)
     {
         var page = await Page.GetAsync(Running.Client, url);

@@ -126,8 +126,9 @@ public sealed class DashboardBrowserTests(SeededDashboard dashboard, BrowserFixt
             await boxes.Nth(i).CheckAsync();
         }
 
+        var compared = page.WaitForURLAsync(new Regex("/compare\\?run="));
         await page.GetByRole(AriaRole.Button, new() { Name = "Compare selected" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/compare\\?run="));
+        await compared;
 
         Assert.Equal("Compare 4 runs", await page.Locator("h1").InnerTextAsync());
         Assert.Equal(2, await page.Locator("svg.chart").CountAsync());
@@ -147,14 +148,16 @@ public sealed class DashboardBrowserTests(SeededDashboard dashboard, BrowserFixt
 
         await page.GotoAsync("/models");
         await tab.ScreenshotAsync("models");
+        var modelOpened = page.WaitForURLAsync("**/models/churn");
         await page.GetByRole(AriaRole.Link, new() { Name = "churn", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/models/churn");
+        await modelOpened;
         Assert.Contains($"@champion → v{champion}", await page.Locator("ul.aliases").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("table.versions tbody tr").CountAsync() >= 3);
         await tab.ScreenshotAsync("model");
 
+        var versionOpened = page.WaitForURLAsync($"**/models/churn/versions/{champion}");
         await page.Locator("ul.aliases").GetByRole(AriaRole.Link, new() { Name = $"v{champion}" }).ClickAsync();
-        await page.WaitForURLAsync($"**/models/churn/versions/{champion}");
+        await versionOpened;
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Intended use" }).IsVisibleAsync());
         Assert.Contains("@champion", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         await tab.ScreenshotAsync("version");
@@ -170,15 +173,16 @@ public sealed class DashboardBrowserTests(SeededDashboard dashboard, BrowserFixt
         var target = running.Seeded.Versions.First(v => v != champion);
 
         await page.GotoAsync($"/models/churn/versions/{target}");
+        var moveOpened = page.WaitForURLAsync(new Regex("/aliases/champion/move\\?to="));
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("@champion") }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/aliases/champion/move\\?to="));
+        await moveOpened;
         Assert.Contains($"Now: v{champion}", await page.Locator("table.move-summary").InnerTextAsync(), StringComparison.Ordinal);
         await page.GetByLabel("Reason (recorded in the alias history)").FillAsync("the newer champion misranks first-month customers");
         await page.GetByLabel("Dashboard token").FillAsync(RunningDashboard.Token);
         await tab.ScreenshotAsync("move-alias");
+        var moved = page.WaitForURLAsync(new Regex($"/versions/{target}\\?moved=champion"));
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Move @champion") }).ClickAsync();
-
-        await page.WaitForURLAsync(new Regex($"/versions/{target}\\?moved=champion"));
+        await moved;
         Assert.Contains($"@champion now points at v{target}", await page.GetByRole(AriaRole.Status).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(target, running.Registry.Store.Aliases("churn")[PromotionPolicy.ChampionAlias]);
         Assert.Equal("the newer champion misranks first-month customers", running.Registry.Store.AliasHistory("churn", 1).Single().Reason);
@@ -195,5 +199,93 @@ public sealed class DashboardBrowserTests(SeededDashboard dashboard, BrowserFixt
         Assert.Equal(404, response!.Status);
         Assert.Equal("Not found (404)", await tab.Page.Locator("h1").InnerTextAsync());
         await tab.ScreenshotAsync("not-found");
+    }
+
+    [Fact]
+    public async Task ClickingFromRunsThroughExperimentsAndAStudyReachesTheBestTrialsRun()
+    {
+        await using var tab = await browser.OpenAsync(Running.Url);
+        var page = tab.Page;
+        var study = Running.Seeded.Studies[0];
+        var best = Kiln.Registry.Studies.TrialRanking.Best(Running.Registry.ListTrials(study), lowerIsBetter: false)!;
+        await page.GotoAsync("/runs");
+
+        // Each wait is armed before its click, so a navigation that finishes quickly is never missed.
+        var listed = page.WaitForURLAsync("**/experiments");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Experiments" }).ClickAsync();
+        await listed;
+        Assert.Equal("Experiments", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(Running.Seeded.Studies.Count, await page.Locator("table.studies tbody tr").CountAsync());
+        Assert.Equal("page", await page.GetByRole(AriaRole.Link, new() { Name = "Experiments", Exact = true }).GetAttributeAsync("aria-current"));
+        await tab.ScreenshotAsync("experiments");
+
+        var opened = page.WaitForURLAsync($"**/experiments/{study}");
+        await page.GetByRole(AriaRole.Link, new() { Name = study, Exact = true }).ClickAsync();
+        await opened;
+        Assert.Equal($"Study {study}", await page.Locator("h1").InnerTextAsync());
+        var chart = page.Locator("svg.chart");
+        Assert.True(await chart.IsVisibleAsync());
+        Assert.StartsWith("Optimisation history (roc_auc, higher is better)", await chart.Locator("> title").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await page.GetByText("cross: a pruned trial's mean").IsVisibleAsync());
+        var first = page.Locator("table.leaderboard tbody tr").First;
+        Assert.Equal(["1", best.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)], (await first.Locator("td").AllInnerTextsAsync()).Take(2));
+        await tab.ScreenshotAsync("study");
+
+        var run = page.WaitForURLAsync($"**/runs/{best.RunId}");
+        await first.Locator($"a[href='/runs/{best.RunId}']").ClickAsync();
+        await run;
+        Assert.Contains(best.RunId, await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal($"trial {best.Number} of study {study}", (await page.Locator(".tuning-trial dd").InnerTextAsync()).Trim());
+        await tab.ScreenshotAsync("trial-run");
+
+        var back = page.WaitForURLAsync($"**/experiments/{study}");
+        await page.Locator(".tuning-trial dd").GetByRole(AriaRole.Link, new() { Name = study }).ClickAsync();
+        await back;
+        Assert.Empty(tab.ForeignRequests);
+    }
+
+    [Fact]
+    public async Task KeyboardAloneOpensAStudyAndItsBestTrialsRun()
+    {
+        await using var tab = await browser.OpenAsync(Running.Url);
+        var page = tab.Page;
+        var newest = Running.Seeded.Studies[^1];
+        var best = Kiln.Registry.Studies.TrialRanking.Best(Running.Registry.ListTrials(newest), Running.Registry.Store.FindStudy(newest)!.LowerIsBetter)!;
+        await page.GotoAsync("/experiments");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("a|Skip to content", await tab.FocusedAsync());
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal($"a|{newest}", await tab.FocusedAsync());
+        Assert.NotEqual("none", await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle"));
+        var opened = page.WaitForURLAsync($"**/experiments/{newest}");
+        await page.Keyboard.PressAsync("Enter");
+        await opened;
+
+        // On the study page: the skip link, the way back to the list, then the best trial's run.
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("a|Experiments", await tab.FocusedAsync());
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal($"a|run {Rendering.Format.ShortId(best.RunId)}", await tab.FocusedAsync());
+        var run = page.WaitForURLAsync($"**/runs/{best.RunId}");
+        await page.Keyboard.PressAsync("Enter");
+        await run;
+        Assert.Contains(best.RunId, await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownStudyShowsANotFoundPageNamingTheStudies()
+    {
+        await using var tab = await browser.OpenAsync(Running.Url);
+
+        var response = await tab.Page.GotoAsync("/experiments/churn-study-999");
+
+        Assert.Equal(404, response!.Status);
+        Assert.Equal("Not found (404)", await tab.Page.Locator("h1").InnerTextAsync());
+        Assert.Contains("There is no study 'churn-study-999' in the registry; its studies are churn-study-004", await tab.Page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await tab.ScreenshotAsync("study-not-found");
     }
 }

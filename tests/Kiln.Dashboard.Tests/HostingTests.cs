@@ -58,10 +58,14 @@ public sealed class HostingTests(SeededDashboard dashboard)
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
-    [Fact]
-    public async Task EveryAssetAPageLinksIsServedByTheAppItself()
+    [Theory]
+    [InlineData("/runs")]
+    [InlineData("/experiments")]
+    [InlineData("/experiments/churn-study-001")]
+    [InlineData("/models/churn")]
+    public async Task EveryAssetAPageLinksIsServedByTheAppItself(string url)
     {
-        var page = await Page.GetAsync(dashboard.Running.Client, "/runs");
+        var page = await Page.GetAsync(dashboard.Running.Client, url);
         var links = System.Text.RegularExpressions.Regex.Matches(page.Html, "(?:href|src)=\"(/assets/[^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
 
         Assert.Equal(2, links.Count);

@@ -4,6 +4,7 @@ using Kiln.Pipeline.Evaluation;
 using Kiln.Registry.Models;
 using Kiln.Registry.Promotion;
 using Kiln.Registry.Runs;
+using Kiln.Registry.Studies;
 
 namespace Kiln.Registry.Seeding;
 
@@ -24,6 +25,7 @@ public sealed class RegistrySeeder(ModelRegistry target, string workDirectory, i
     private static readonly double[] LearningRates = [0.02, 0.05, 0.1, 0.2];
     private static readonly int[] Leaves = [8, 16, 31, 64];
     private static readonly int[] Iterations = [100, 200, 300, 500];
+    private const int AppliedExperiments = 3;
     private static readonly string RawSha256 = "9f2c4e1b7a0d3c5e8f6a1b2c3d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6";
 
     private readonly Random _random = new(seed);
@@ -43,6 +45,9 @@ public sealed class RegistrySeeder(ModelRegistry target, string workDirectory, i
         double? championAuc = null;
         int? championVersion = null;
         var registrationDue = false;
+        var studies = new StudySeeder(target.Store, target.Content, seed).Seed(plan.Studies, plan.Trials, plan.Start);
+        var applied = studies.Count == 0 ? null : TrialRanking.Best(registry.ListTrials(studies[^1]), registry.Store.FindStudy(studies[^1])!.LowerIsBetter);
+        var appliedRuns = new List<string>();
 
         for (var i = 0; i < plan.Experiments; i++)
         {
@@ -50,6 +55,12 @@ public sealed class RegistrySeeder(ModelRegistry target, string workDirectory, i
             var commit = Hex($"{seed}-{i / 8}", 40);
             var environment = i % 7 == 6 ? "prod" : "local";
             var parameters = Parameters(i);
+            var fromTrial = applied is not null && i >= plan.Experiments - AppliedExperiments;
+            if (fromTrial)
+            {
+                Apply(parameters, applied!);
+            }
+
             var quality = Quality(parameters);
 
             var train = registry.StartRun(new RunStart(RunKind.Train, semver, commit, environment));
@@ -64,6 +75,11 @@ public sealed class RegistrySeeder(ModelRegistry target, string workDirectory, i
             clock.Advance(TimeSpan.FromSeconds(4 + _random.Next(9)));
             registry.FinishRun(train, trainFails ? RunStatus.Failed : RunStatus.Succeeded);
             trains.Add(train);
+            if (fromTrial)
+            {
+                appliedRuns.Add(train);
+            }
+
             clock.Advance(TimeSpan.FromSeconds(20 + _random.Next(40)));
             if (trainFails)
             {
@@ -109,6 +125,11 @@ public sealed class RegistrySeeder(ModelRegistry target, string workDirectory, i
             }
 
             evaluations.Add(evaluate);
+            if (fromTrial)
+            {
+                appliedRuns.Add(evaluate);
+            }
+
             clock.Advance(TimeSpan.FromSeconds(30 + _random.Next(60)));
 
             // A registration falls due every few experiments and waits for the next evaluation that passed its gate.
@@ -147,7 +168,7 @@ public sealed class RegistrySeeder(ModelRegistry target, string workDirectory, i
         }
 
         var rolledBack = RollBack(registry, versions);
-        return new SeedResult(ModelName, trains, evaluations, reported, versions, rolledBack);
+        return new SeedResult(ModelName, trains, evaluations, reported, versions, rolledBack, studies, appliedRuns);
     }
 
     // The champion goes back one champion, with a reason, as a person would after a bad release.
@@ -221,6 +242,24 @@ public sealed class RegistrySeeder(ModelRegistry target, string workDirectory, i
         }
 
         return parameters;
+    }
+
+    // As Tune --apply does: the trial's trainer and hyperparameters replace the config's, and the config records where they came from.
+    private static void Apply(SortedDictionary<string, string> parameters, TrialRecord trial)
+    {
+        foreach (var key in parameters.Keys.Where(k => k.StartsWith("trainer.hyperparameters.", StringComparison.Ordinal)).ToList())
+        {
+            parameters.Remove(key);
+        }
+
+        foreach (var (key, value) in trial.Parameters.Where(p => p.Key.StartsWith("trainer.", StringComparison.Ordinal)))
+        {
+            parameters[key] = value;
+        }
+
+        parameters[StudyLineage.Study] = trial.Study;
+        parameters[StudyLineage.Trial] = trial.Number.ToString(CultureInfo.InvariantCulture);
+        parameters[StudyLineage.Run] = trial.RunId;
     }
 
     // A plausible ROC AUC for the parameters: boosted trees with moderate settings do best, as on the real data.

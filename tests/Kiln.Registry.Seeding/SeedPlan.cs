@@ -6,8 +6,10 @@ namespace Kiln.Registry.Seeding;
 /// <param name="Reported">How many of the newest evaluations also get the full report with PNG plots (slow to draw).</param>
 /// <param name="Start">When the first run starts; runs follow every few minutes.</param>
 /// <param name="Rows">Test rows behind each evaluation's metrics and curves.</param>
-public sealed record SeedPlan(int Experiments, int Versions, int Reported, DateTimeOffset Start, int Rows = 1200)
+/// <param name="Studies">Tune studies, one a day before <paramref name="Start"/>; the last three experiments then train the newest study's best trial.</param>
+/// <param name="Trials">Each study's trial budget.</param>
+public sealed record SeedPlan(int Experiments, int Versions, int Reported, DateTimeOffset Start, int Rows = 1200, int Studies = 0, int Trials = 24)
 {
-    /// <summary>The number of runs the plan creates.</summary>
-    public int Runs => Experiments * 2 + Versions;
+    /// <summary>The number of runs the plan creates: every third study has one more run, for its trial that was killed and taken back.</summary>
+    public int Runs => Experiments * 2 + Versions + Studies * Trials + Studies / 3;
 }

@@ -7,10 +7,14 @@ namespace Kiln.Registry.Seeding;
 /// <param name="ReportedRuns">Evaluate runs that have the full report with plots.</param>
 /// <param name="Versions">Registered version numbers, oldest first.</param>
 /// <param name="RolledBackTo">The version the champion was rolled back to at the end, with a reason, or null.</param>
+/// <param name="Studies">The Tune studies' names, oldest first.</param>
+/// <param name="AppliedRuns">Train and Evaluate runs whose config came from the newest study's best trial (they carry tuning.applied.*).</param>
 public sealed record SeedResult(
     string Model,
     IReadOnlyList<string> TrainRuns,
     IReadOnlyList<string> EvaluateRuns,
     IReadOnlyList<string> ReportedRuns,
     IReadOnlyList<int> Versions,
-    int? RolledBackTo);
+    int? RolledBackTo,
+    IReadOnlyList<string> Studies,
+    IReadOnlyList<string> AppliedRuns);

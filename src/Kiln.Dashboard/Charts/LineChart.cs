@@ -99,6 +99,17 @@ public static class LineChart
     public static IHtmlContent Swatch(SeriesStyle style) => new HtmlString(string.Create(CultureInfo.InvariantCulture,
         $"<svg class=\"swatch\" viewBox=\"0 0 40 10\" aria-hidden=\"true\"><line x1=\"1\" y1=\"5\" x2=\"39\" y2=\"5\" stroke=\"{style.Colour}\" stroke-width=\"2.5\"{(style.Dash.Length > 0 ? $" stroke-dasharray=\"{style.Dash}\"" : "")}/></svg>"));
 
+    /// <summary>A series' marker shape in its colour, for legend rows.</summary>
+    /// <param name="style">The series style.</param>
+    /// <param name="marker">The marker shape.</param>
+    public static IHtmlContent MarkerSwatch(SeriesStyle style, ChartMarker marker)
+    {
+        var svg = new StringBuilder(string.Create(CultureInfo.InvariantCulture,
+            $"<svg class=\"swatch marker-swatch\" viewBox=\"0 0 12 12\" aria-hidden=\"true\"><g class=\"markers\" fill=\"{style.Colour}\" stroke=\"{style.Colour}\">"));
+        Marker(svg, marker, 6, 6, null);
+        return new HtmlString(svg.Append("</g></svg>").ToString());
+    }
+
     private static void Axes(StringBuilder svg, string xLabel, string yLabel, ChartScale scale, Func<double, double> x, Func<double, double> y)
     {
         svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"plot\" x=\"{Left}\" y=\"{Top}\" width=\"{Width - Left - Right}\" height=\"{Height - Top - Bottom}\"/>");

@@ -1,6 +1,7 @@
 using System.Net;
 using Kiln.Dashboard.Artifacts;
 using Kiln.Dashboard.Compare;
+using Kiln.Dashboard.Experiments;
 using Kiln.Dashboard.Hosting;
 using Kiln.Dashboard.Models;
 using Kiln.Dashboard.Rendering;
@@ -34,6 +35,7 @@ public static class DashboardServiceExtensions
 
         services.AddSingleton<ArtifactFiles>();
         services.AddSingleton<CurveCache>();
+        services.AddSingleton<StudySummaries>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<AliasGate>();
         services.AddRazorPages();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kiln.Registry.Runs;
+using Kiln.Registry.Studies;
 
 namespace Kiln.Dashboard.Rendering;
 
@@ -49,6 +50,20 @@ public static class Format
         RunStatus.Failed => "✗",
         RunStatus.Running => "●",
         _ => "■",
+    };
+
+    /// <summary>A trial's state as a word: complete, pruned, failed, running, or killed/interrupted for a trial whose run stopped without finishing it.</summary>
+    public static string TrialState(TrialRecord trial) => trial.IsAbandoned
+        ? trial.RunStatus == RunStatus.Killed ? "killed" : "interrupted"
+        : Word(trial.State);
+
+    /// <summary>The symbol shown before a trial's state word, so state never relies on colour.</summary>
+    public static string TrialSymbol(TrialRecord trial) => trial.IsAbandoned ? "■" : trial.State switch
+    {
+        Registry.Studies.TrialState.Complete => "✓",
+        Registry.Studies.TrialState.Pruned => "✂",
+        Registry.Studies.TrialState.Failed => "✗",
+        _ => "●",
     };
 
     /// <summary>An enum value as the lower-case word the pages and URLs use.</summary>

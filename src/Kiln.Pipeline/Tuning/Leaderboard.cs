@@ -13,16 +13,12 @@ public static class Leaderboard
     /// <summary>The complete trials in rank order.</summary>
     /// <param name="trials">Every trial of the study.</param>
     /// <param name="lowerIsBetter">True when a smaller metric wins.</param>
-    public static IReadOnlyList<TrialRecord> Ranked(IEnumerable<TrialRecord> trials, bool lowerIsBetter)
-    {
-        var complete = trials.Where(t => t is { State: TrialState.Complete, Value: not null });
-        return [.. (lowerIsBetter ? complete.OrderBy(t => t.Value) : complete.OrderByDescending(t => t.Value)).ThenBy(t => t.Number)];
-    }
+    public static IReadOnlyList<TrialRecord> Ranked(IEnumerable<TrialRecord> trials, bool lowerIsBetter) => TrialRanking.Ranked(trials, lowerIsBetter);
 
     /// <summary>The best complete trial, or null.</summary>
     /// <param name="trials">Every trial of the study.</param>
     /// <param name="lowerIsBetter">True when a smaller metric wins.</param>
-    public static TrialRecord? Best(IEnumerable<TrialRecord> trials, bool lowerIsBetter) => Ranked(trials, lowerIsBetter).FirstOrDefault();
+    public static TrialRecord? Best(IEnumerable<TrialRecord> trials, bool lowerIsBetter) => TrialRanking.Best(trials, lowerIsBetter);
 
     /// <summary>The top <paramref name="limit"/> complete trials as table rows.</summary>
     /// <param name="study">The study.</param>

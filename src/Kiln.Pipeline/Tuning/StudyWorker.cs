@@ -114,7 +114,7 @@ public sealed class StudyWorker(PipelineContext context, ModelRegistry registry,
     private IReadOnlyDictionary<string, string> Parameters(int number, TrialParameters parameters) =>
         new Dictionary<string, string>(parameters.ToRunParameters(), StringComparer.Ordinal)
         {
-            ["tuning.study"] = setup.Record.Name,
-            ["tuning.trial"] = number.ToString(CultureInfo.InvariantCulture),
+            [StudyLineage.TrialStudy] = setup.Record.Name,
+            [StudyLineage.TrialNumber] = number.ToString(CultureInfo.InvariantCulture),
         };
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kiln.Registry.Studies;
 
 namespace Kiln.Pipeline.Tuning;
@@ -9,15 +8,15 @@ public static class TrialMetrics
     /// <summary>The run metric holding fold <paramref name="fold"/>'s value of <paramref name="metric"/>.</summary>
     /// <param name="metric">The study's metric.</param>
     /// <param name="fold">The fold number.</param>
-    public static string Fold(string metric, int fold) => string.Create(CultureInfo.InvariantCulture, $"fold_{fold}_{metric}");
+    public static string Fold(string metric, int fold) => TrialMetricNames.Fold(metric, fold);
 
     /// <summary>The run metric holding the mean over folds.</summary>
     /// <param name="metric">A metric name.</param>
-    public static string Mean(string metric) => $"cv_{metric}_mean";
+    public static string Mean(string metric) => TrialMetricNames.Mean(metric);
 
     /// <summary>The run metric holding the sample standard deviation over folds.</summary>
     /// <param name="metric">A metric name.</param>
-    public static string StandardDeviation(string metric) => $"cv_{metric}_sd";
+    public static string StandardDeviation(string metric) => TrialMetricNames.StandardDeviation(metric);
 
     /// <summary>The run metrics of a trial: the study metric per fold, and the mean and standard deviation of every metric.</summary>
     /// <param name="metric">The study's metric.</param>
@@ -25,7 +24,7 @@ public static class TrialMetrics
     /// <param name="seconds">The trial's duration.</param>
     public static Dictionary<string, double> Of(string metric, IReadOnlyList<FoldResult> folds, double seconds)
     {
-        var metrics = new Dictionary<string, double>(StringComparer.Ordinal) { ["folds_scored"] = folds.Count, ["duration_seconds"] = seconds };
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal) { [TrialMetricNames.FoldsScored] = folds.Count, [TrialMetricNames.DurationSeconds] = seconds };
         foreach (var fold in folds)
         {
             metrics[Fold(metric, fold.Fold)] = fold.Metrics[metric];

@@ -24,8 +24,8 @@ public static class TuningPlots
             scatter.MarkerShape = group.Key.Item2 ? MarkerShape.OpenCircle : MarkerShape.FilledCircle;
         }
 
-        var best = BestSoFar(study, trials);
-        if (best.Length > 0)
+        var best = TrialRanking.BestSoFar(trials, study.LowerIsBetter);
+        if (best.Count > 0)
         {
             var line = plot.Add.ScatterLine(best.Select(b => (double)b.Number).ToArray(), best.Select(b => b.Best).ToArray());
             line.LegendText = "best so far";
@@ -69,20 +69,6 @@ public static class TuningPlots
         var xs = points.Select(p => log ? Math.Log10(p.Parameters.Values[parameter]) : p.Parameters.Values[parameter]).ToArray();
         plot.Add.ScatterPoints(xs, points.Select(p => p.Value!.Value).ToArray());
         Save(plot, path, $"{trainer}: {parameter}", log ? $"log10({parameter})" : parameter, $"cross-validated {study.Metric}");
-    }
-
-    private static (int Number, double Best)[] BestSoFar(StudyRecord study, IReadOnlyList<TrialRecord> trials)
-    {
-        var result = new List<(int, double)>();
-        double? best = null;
-        foreach (var trial in trials.Where(t => t is { State: TrialState.Complete, Value: not null }).OrderBy(t => t.Number))
-        {
-            var value = trial.Value!.Value;
-            best = best is not { } b ? value : study.LowerIsBetter ? Math.Min(b, value) : Math.Max(b, value);
-            result.Add((trial.Number, best.Value));
-        }
-
-        return [.. result];
     }
 
     private static void Save(Plot plot, string path, string title, string x, string y)

@@ -1,8 +1,14 @@
 namespace Kiln.Registry.Studies;
 
-/// <summary>The run parameters that say which study and trial a config's trainer came from (written by Tune --apply, recorded by every later run).</summary>
+/// <summary>The run parameters that say which study and trial a run belongs to: a trial's own run (written by Tune), and a config's trainer taken from a trial (written by Tune --apply, recorded by every later run).</summary>
 public static class StudyLineage
 {
+    /// <summary>On a trial's own run: the study it scores a trial of.</summary>
+    public const string TrialStudy = "tuning.study";
+
+    /// <summary>On a trial's own run: the trial's number.</summary>
+    public const string TrialNumber = "tuning.trial";
+
     /// <summary>The study's name.</summary>
     public const string Study = "tuning.applied.study";
 

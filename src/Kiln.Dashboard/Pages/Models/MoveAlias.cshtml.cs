@@ -64,6 +64,11 @@ public sealed class MoveAliasModel(ModelRegistry registry, AliasGate gate, IAnti
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
+        if (string.IsNullOrEmpty(token))
+        {
+            return Refuse(StatusCodes.Status403Forbidden, "No token was given: enter the token the dashboard was started with (--dashboard-token); nothing was changed.");
+        }
+
         if (!gate.Accepts(token))
         {
             return Refuse(StatusCodes.Status403Forbidden, "The token is wrong, so nothing was changed.");
