@@ -1,18 +1,20 @@
 using Kiln.Hashing;
-using Kiln.Registry.Artifacts;
 using Kiln.Registry.Runs;
-using Kiln.Registry.Storage;
 
 namespace Kiln.Registry.Tests;
 
-public sealed class RunTrackingTests
+/// <summary>The run-tracking contract every store keeps.</summary>
+public abstract class RunTrackingTests
 {
+    /// <summary>A fresh, empty registry of the kind under test.</summary>
+    protected abstract RegistryBackend NewRegistry();
+
     [Fact]
     public void RecordsEverythingAboutARunAndReadsItBack()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var clock = new ManualClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-        var registry = Open(temp, clock);
+        var registry = temp.Open(clock);
         var report = temp.File("report.md");
 
         var id = registry.StartRun(new RunStart(RunKind.Train, "1.4.0-alpha.3", "abc1234", "prod"));
@@ -38,9 +40,9 @@ public sealed class RunTrackingTests
     [Fact]
     public void RecentRunsComeNewestFirstAndRespectTheLimit()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var clock = new ManualClock(DateTimeOffset.UnixEpoch.AddYears(55));
-        var registry = Open(temp, clock);
+        var registry = temp.Open(clock);
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
@@ -59,7 +61,7 @@ public sealed class RunTrackingTests
     [Fact]
     public void ComparisonListsChangedAddedAndRemovedParamsAndMetricDeltas()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var before = registry.StartRun(new RunStart(RunKind.Train));
         registry.LogParameters(before, new Dictionary<string, string> { ["trees"] = "100", ["leaves"] = "20", ["seed"] = "42" });
@@ -86,7 +88,7 @@ public sealed class RunTrackingTests
     [Fact]
     public void UnknownRunIsNamedAlongWithRecentRuns()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var real = registry.StartRun(new RunStart(RunKind.Train));
 
@@ -99,7 +101,7 @@ public sealed class RunTrackingTests
     [Fact]
     public void ARunIsFinishedOnlyOnce()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var id = registry.StartRun(new RunStart(RunKind.Register));
         registry.FinishRun(id, RunStatus.Failed);
@@ -113,7 +115,7 @@ public sealed class RunTrackingTests
     [Fact]
     public void NonFiniteMetricIsRejectedWithItsName()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var id = registry.StartRun(new RunStart(RunKind.Evaluate));
 
@@ -122,7 +124,4 @@ public sealed class RunTrackingTests
         Assert.Contains("'roc_auc'", error.Message, StringComparison.Ordinal);
         Assert.Empty(registry.GetRun(id).Metrics);
     }
-
-    private static ModelRegistry Open(TempRegistry temp, TimeProvider clock) =>
-        new(new SqliteRegistryStore(temp.Options), new FileArtifactStore(temp.Options.StoreDirectory), clock);
 }

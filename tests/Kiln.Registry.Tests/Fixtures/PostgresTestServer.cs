@@ -28,20 +28,20 @@ internal sealed record PostgresTestServer(string Host, int Port, string Database
         return server;
     }
 
-    public string ConnectionString(string? user = null, string? password = null) => new NpgsqlConnectionStringBuilder
+    public string ConnectionString(string? user = null, string? password = null, string? database = null) => new NpgsqlConnectionStringBuilder
     {
         Host = Host,
         Port = Port,
-        Database = Database,
+        Database = database ?? Database,
         Username = user ?? User,
         Password = password,
         Timeout = 5,
         Pooling = false,
     }.ConnectionString;
 
-    public NpgsqlConnection Open(string? user = null, string? password = null)
+    public NpgsqlConnection Open(string? user = null, string? password = null, string? database = null)
     {
-        var connection = new NpgsqlConnection(ConnectionString(user, password));
+        var connection = new NpgsqlConnection(ConnectionString(user, password, database));
         connection.Open();
         return connection;
     }

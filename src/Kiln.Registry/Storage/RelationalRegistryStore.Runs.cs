@@ -1,17 +1,18 @@
+using System.Data.Common;
 using Kiln.Registry.Runs;
-using Microsoft.Data.Sqlite;
 
 namespace Kiln.Registry.Storage;
 
-/// <summary>Run tracking on SQLite.</summary>
-public sealed partial class SqliteRegistryStore
+/// <summary>Run tracking.</summary>
+public abstract partial class RelationalRegistryStore
 {
     private const string RunColumns =
         "id, kind, status, started_at, ended_at, git_version, git_commit, environment, owner_host, owner_pid, owner_started_at, heartbeat_at";
 
     /// <inheritdoc />
+    /// <remarks>A retried insert of the same id (after a connection lost during COMMIT) finds its own row and changes nothing.</remarks>
     public void InsertRun(string id, RunStart start, RunOwner owner, DateTimeOffset startedAt) => Write(connection => NonQuery(connection,
-        $"INSERT INTO runs ({RunColumns}) VALUES (@id, @kind, @status, @started, NULL, @version, @commit, @env, @host, @pid, @process, @started);",
+        $"INSERT INTO runs ({RunColumns}) VALUES (@id, @kind, @status, @started, NULL, @version, @commit, @env, @host, @pid, @process, @started) ON CONFLICT (id) DO NOTHING;",
         ("@id", id), ("@kind", ToText(start.Kind)), ("@status", ToText(RunStatus.Running)), ("@started", ToUnixMs(startedAt)),
         ("@version", start.GitVersion), ("@commit", start.GitCommit), ("@env", start.Environment),
         ("@host", owner.Host), ("@pid", owner.ProcessId), ("@process", ToUnixMs(owner.ProcessStartedAt))));
@@ -26,21 +27,35 @@ public sealed partial class SqliteRegistryStore
 
         Write(connection =>
         {
-            var current = Scalar(connection, "SELECT status FROM runs WHERE id = @id;", ("@id", runId)) as string
-                ?? throw RunNotFound(connection, runId);
+            // Conditional, so an observer marking the run killed meanwhile cannot be overwritten by a read-then-write race.
+            if (NonQuery(connection, "UPDATE runs SET status = @status, ended_at = @ended WHERE id = @id AND status = @running;",
+                    ("@status", ToText(status)), ("@ended", ToUnixMs(endedAt)), ("@id", runId), ("@running", ToText(RunStatus.Running))) > 0)
+            {
+                return 0;
+            }
+
+            string? current = null;
+            long? ended = null;
+            ForEach(connection, "SELECT status, ended_at FROM runs WHERE id = @id;", [("@id", runId)],
+                r => (current, ended) = (r.GetString(0), r.IsDBNull(1) ? null : r.GetInt64(1)));
+            if (current is null)
+            {
+                throw RunNotFound(connection, runId);
+            }
+
             if (current == ToText(RunStatus.Killed))
             {
                 throw new RegistryException(
                     $"Run '{runId}' was presumed killed after its heartbeat went stale, so it cannot be finished as {ToText(status)}; rerun it.");
             }
 
-            if (current != ToText(RunStatus.Running))
+            // This very finish already committed (its COMMIT's answer was lost and the transaction retried).
+            if (current == ToText(status) && ended == ToUnixMs(endedAt))
             {
-                throw new RegistryException($"Run '{runId}' already finished as {current}; a run is finished once.");
+                return 0;
             }
 
-            return NonQuery(connection, "UPDATE runs SET status = @status, ended_at = @ended WHERE id = @id;",
-                ("@status", ToText(status)), ("@ended", ToUnixMs(endedAt)), ("@id", runId));
+            throw new RegistryException($"Run '{runId}' already finished as {current}; a run is finished once.");
         });
     }
 
@@ -62,7 +77,7 @@ public sealed partial class SqliteRegistryStore
         EnsureRun(connection, runId);
         foreach (var (key, value) in parameters)
         {
-            NonQuery(connection, "INSERT OR REPLACE INTO run_params (run_id, key, value) VALUES (@run, @key, @value);",
+            NonQuery(connection, "INSERT INTO run_params (run_id, key, value) VALUES (@run, @key, @value) ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value;",
                 ("@run", runId), ("@key", key), ("@value", value));
         }
 
@@ -80,7 +95,7 @@ public sealed partial class SqliteRegistryStore
                 throw new RegistryException($"Metric '{key}' of run '{runId}' is {value}; metrics must be finite numbers.");
             }
 
-            NonQuery(connection, "INSERT OR REPLACE INTO run_metrics (run_id, key, value) VALUES (@run, @key, @value);",
+            NonQuery(connection, "INSERT INTO run_metrics (run_id, key, value) VALUES (@run, @key, @value) ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value;",
                 ("@run", runId), ("@key", key), ("@value", value));
         }
 
@@ -92,8 +107,8 @@ public sealed partial class SqliteRegistryStore
     {
         EnsureRun(connection, runId);
         return NonQuery(connection, """
-            INSERT OR REPLACE INTO run_datasets (run_id, path, sha256, rows_accepted, rows_rejected)
-            VALUES (@run, @path, @sha, @accepted, @rejected);
+            INSERT INTO run_datasets (run_id, path, sha256, rows_accepted, rows_rejected) VALUES (@run, @path, @sha, @accepted, @rejected)
+            ON CONFLICT (run_id, path) DO UPDATE SET sha256 = excluded.sha256, rows_accepted = excluded.rows_accepted, rows_rejected = excluded.rows_rejected;
             """,
             ("@run", runId), ("@path", dataset.Path), ("@sha", dataset.Sha256), ("@accepted", dataset.RowsAccepted), ("@rejected", dataset.RowsRejected));
     });
@@ -102,7 +117,10 @@ public sealed partial class SqliteRegistryStore
     public void AddArtifact(string runId, ArtifactRecord artifact) => Write(connection =>
     {
         EnsureRun(connection, runId);
-        return NonQuery(connection, "INSERT OR REPLACE INTO run_artifacts (run_id, path, sha256, size_bytes) VALUES (@run, @path, @sha, @size);",
+        return NonQuery(connection, """
+            INSERT INTO run_artifacts (run_id, path, sha256, size_bytes) VALUES (@run, @path, @sha, @size)
+            ON CONFLICT (run_id, path) DO UPDATE SET sha256 = excluded.sha256, size_bytes = excluded.size_bytes;
+            """,
             ("@run", runId), ("@path", artifact.Path), ("@sha", artifact.Sha256), ("@size", artifact.SizeBytes));
     });
 
@@ -130,7 +148,7 @@ public sealed partial class SqliteRegistryStore
 
     internal static string ToText(RunStatus status) => status.ToString().ToLowerInvariant();
 
-    private void EnsureRun(SqliteConnection connection, string runId)
+    private void EnsureRun(DbConnection connection, string runId)
     {
         if (Scalar(connection, "SELECT 1 FROM runs WHERE id = @id;", ("@id", runId)) is null)
         {
@@ -138,7 +156,7 @@ public sealed partial class SqliteRegistryStore
         }
     }
 
-    private RegistryEntryNotFoundException RunNotFound(SqliteConnection connection, string runId)
+    private RegistryEntryNotFoundException RunNotFound(DbConnection connection, string runId)
     {
         var recent = new List<string>();
         using (var command = Command(connection, "SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT 5;"))
@@ -156,7 +174,7 @@ public sealed partial class SqliteRegistryStore
     }
 
     // Four set-based queries regardless of how many runs match, so listing 1,000 runs stays a handful of round trips.
-    private static List<Run> LoadRuns(SqliteConnection connection, string where, params (string Name, object? Value)[] parameters)
+    private static List<Run> LoadRuns(DbConnection connection, string where, params (string Name, object? Value)[] parameters)
     {
         var parameterSets = new Dictionary<string, Dictionary<string, string>>();
         var metricSets = new Dictionary<string, Dictionary<string, double>>();
@@ -194,27 +212,5 @@ public sealed partial class SqliteRegistryStore
                 r.IsDBNull(11) ? null : FromUnixMs(r.GetInt64(11))));
         });
         return runs;
-    }
-
-    private static TValue Bucket<TValue>(Dictionary<string, TValue> buckets, string key)
-        where TValue : new()
-    {
-        if (!buckets.TryGetValue(key, out var bucket))
-        {
-            bucket = new TValue();
-            buckets[key] = bucket;
-        }
-
-        return bucket;
-    }
-
-    private static void ForEach(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters, Action<SqliteDataReader> row)
-    {
-        using var command = Command(connection, sql, parameters);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            row(reader);
-        }
     }
 }
