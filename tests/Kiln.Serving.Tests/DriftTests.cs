@@ -102,19 +102,6 @@ public sealed partial class DriftTests(ServingFixture fixture)
         Assert.Equal(HttpStatusCode.OK, predict.StatusCode);
     }
 
-    [Fact]
-    public async Task AnInvalidDriftSettingStopsStartupNamingTheKey()
-    {
-        await using var notANumber = new KilnAppFactory(fixture.Settings(("Kiln:Drift:WindowRows", "lots")));
-        await using var outOfRange = new KilnAppFactory(fixture.Settings(("Kiln:Drift:WindowRows", "100"), ("Kiln:Drift:MinimumRows", "200")));
-
-        var conversion = await Assert.ThrowsAnyAsync<Exception>(notANumber.CreateReadyClientAsync);
-        var range = await Assert.ThrowsAnyAsync<Exception>(outOfRange.CreateReadyClientAsync);
-
-        Assert.Contains("Failed to convert configuration value 'lots' at 'Kiln:Drift:WindowRows'", conversion.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Kiln:Drift:MinimumRows must be an integer from 1 to 100, got 200", range.ToString(), StringComparison.Ordinal);
-    }
-
     private static async Task LoadAsync(HttpClient client, List<ChurnRow> rows)
     {
         // Four concurrent clients, 25 rows a request: a bounded load, sent only to the service on loopback.
