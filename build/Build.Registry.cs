@@ -1,5 +1,7 @@
 using System.Globalization;
 using Kiln.Pipeline.Registration;
+using Kiln.Registry;
+using Kiln.Registry.Transfer;
 using Kiln.Registry.Runs;
 using Kiln.Targets;
 
@@ -11,6 +13,9 @@ partial class Build
 
     [Parameter("Two run ids for Runs to compare side by side (params and metrics diff)")]
     readonly string[] Compare = [];
+
+    [Parameter("The registry MigrateRegistry copies from (default: the embedded sqlite:artifacts/registry/kiln.db, its artifacts beside it)")]
+    readonly string From = "sqlite:artifacts/registry/kiln.db";
 
     Target Register => _ => _
         .Description("Register model.onnx as the next version; champion only if it passes the gates and beats the champion")
@@ -41,6 +46,10 @@ partial class Build
                     v.PromotionReason ?? "-",
                 ]));
         });
+
+    Target MigrateRegistry => _ => _
+        .Description("Copy runs, versions, aliases and artifacts from a local registry (--from) into the configured shared stores; rerunning copies nothing twice")
+        .Executes(() => Log.Information(RegistryTransfer.Copy(ModelRegistry.Open(Pipeline.OtherRegistryOptions(From)), Registry, Log.Information).Summary));
 
     Target Runs => _ => _
         .Description("List recent tracked runs, or compare two with --compare <run> <run>")

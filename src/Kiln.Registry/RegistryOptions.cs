@@ -1,3 +1,4 @@
+using System.Text;
 using Kiln.Registry.Artifacts;
 using Kiln.Registry.Runs;
 using Kiln.Registry.Storage;
@@ -47,10 +48,21 @@ public sealed record RegistryOptions(
             $"The registry store {RegistryStores.Describe(StoreUri)} is shared, but no artifact store is set: the versions' files would stay on this machine. " +
             "Set registry.artifacts to s3://bucket/prefix (or file: on a directory every machine mounts)."));
 
+    /// <summary><see cref="EffectiveArtifacts"/> with a relative <c>file:</c> directory made absolute, as another process (the service) must be given it.</summary>
+    public string ResolvedArtifacts => ArtifactStores.Resolve(EffectiveArtifacts, EffectiveArtifactStore.BaseDirectory);
+
     /// <summary>Opens the configured artifact store.</summary>
-    public IArtifactStore OpenArtifactStore() =>
-        ArtifactStores.Open(EffectiveArtifacts, ArtifactStore ?? ArtifactStoreOptions.FromEnvironment(Environment.CurrentDirectory), "registry.artifacts");
+    public IArtifactStore OpenArtifactStore() => ArtifactStores.Open(EffectiveArtifacts, EffectiveArtifactStore, "registry.artifacts");
+
+    private ArtifactStoreOptions EffectiveArtifactStore => ArtifactStore ?? ArtifactStoreOptions.FromEnvironment(Environment.CurrentDirectory);
 
     /// <summary>The lock wait actually used.</summary>
     public TimeSpan EffectiveBusyTimeout => BusyTimeout ?? TimeSpan.FromSeconds(30);
+
+    // Only the given settings: the derived ones throw for a store they do not apply to, and logging options must never fail (the password is masked by PostgresSettings).
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"Store = {StoreUri}, Artifacts = {Artifacts ?? "(beside the database)"}, Access = {Access}, BusyTimeout = {EffectiveBusyTimeout}, Heartbeat = {Heartbeat}, Postgres = {Postgres}");
+        return true;
+    }
 }

@@ -13,6 +13,10 @@ public interface IRegistryStore
     /// <summary>Records a new running run owned by <paramref name="owner"/>; its first heartbeat is its start.</summary>
     void InsertRun(string id, RunStart start, RunOwner owner, DateTimeOffset startedAt);
 
+    /// <summary>Records a run exactly as another registry recorded it (id, owner, times, status, parameters, metrics, lineage, artifacts), in one
+    /// transaction; false, and nothing written, when a run with its id exists (so copying a registry twice copies it once).</summary>
+    bool ImportRun(Run run);
+
     /// <summary>Marks a running run finished (succeeded or failed); fails if it already finished or was presumed killed.</summary>
     void FinishRun(string runId, RunStatus status, DateTimeOffset endedAt);
 
@@ -83,6 +87,9 @@ public interface IRegistryStore
 
     /// <summary>The aliases of a model and their versions.</summary>
     IReadOnlyDictionary<string, int> Aliases(string model);
+
+    /// <summary>The recorded moves of a model's aliases, newest first, at most <paramref name="limit"/>.</summary>
+    IReadOnlyList<AliasHistoryEntry> AliasHistory(string model, int limit);
 
     /// <summary>Every content hash some version still references, for garbage collection.</summary>
     IReadOnlySet<string> ReferencedArtifactHashes();

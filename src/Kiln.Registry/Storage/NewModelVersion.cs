@@ -14,6 +14,7 @@ namespace Kiln.Registry.Storage;
 /// <param name="PromotionReason">Why it became champion or challenger, or null.</param>
 /// <param name="Expected">Where an alias must still point for the version to be committed (the champion a decision was made against), or null for no check;
 /// otherwise <see cref="AliasConflictException"/> and nothing is committed.</param>
+/// <param name="History">Alias moves to record for the new version at their own times (a copied version's history), or null.</param>
 public sealed record NewModelVersion(
     string Name,
     DateTimeOffset CreatedAt,
@@ -24,4 +25,5 @@ public sealed record NewModelVersion(
     IReadOnlyList<VersionArtifact> Artifacts,
     IReadOnlyList<string> Aliases,
     string? PromotionReason,
-    AliasExpectation? Expected = null);
+    AliasExpectation? Expected = null,
+    IReadOnlyList<AliasHistoryEntry>? History = null);

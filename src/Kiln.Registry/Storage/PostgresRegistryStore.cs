@@ -44,6 +44,9 @@ public sealed class PostgresRegistryStore : RelationalRegistryStore
     public PostgresLocation Server { get; }
 
     /// <inheritdoc />
+    internal override string HistoryOrder => "id";
+
+    /// <inheritdoc />
     internal override IReadOnlyList<Migration> Steps => PostgresMigrations.All;
 
     /// <summary>Runs <paramref name="work"/> in a READ COMMITTED transaction; whatever must not interleave takes <see cref="LockModel"/> or a conditional update.</summary>

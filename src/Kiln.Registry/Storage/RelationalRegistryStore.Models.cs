@@ -83,6 +83,12 @@ public abstract partial class RelationalRegistryStore
                 MoveAlias(connection, version.Name, alias, next, now);
             }
 
+            foreach (var move in version.History ?? [])
+            {
+                NonQuery(connection, "INSERT INTO alias_history (model, alias, version, moved_at) VALUES (@m, @a, @v, @t);",
+                    ("@m", version.Name), ("@a", move.Alias), ("@v", next), ("@t", ToUnixMs(move.MovedAt)));
+            }
+
             BeforeVersionCommit?.Invoke();
             return (next, true);
         });
@@ -155,6 +161,18 @@ public abstract partial class RelationalRegistryStore
         var aliases = new SortedDictionary<string, int>(StringComparer.Ordinal);
         ForEach(connection, "SELECT alias, version FROM model_aliases WHERE model = @m;", [("@m", model)], r => aliases[r.GetString(0)] = r.GetInt32(1));
         return (IReadOnlyDictionary<string, int>)aliases;
+    });
+
+    /// <inheritdoc />
+    public IReadOnlyList<AliasHistoryEntry> AliasHistory(string model, int limit) => Read(connection =>
+    {
+        var entries = new List<AliasHistoryEntry>();
+        ForEach(connection, $"""
+            SELECT alias, version, moved_at FROM alias_history WHERE model = @m
+            ORDER BY moved_at DESC, {HistoryOrder} DESC LIMIT @limit;
+            """, [("@m", model), ("@limit", limit)], r => entries.Add(new AliasHistoryEntry(
+            r.GetString(0), r.IsDBNull(1) ? null : r.GetInt32(1), FromUnixMs(r.GetInt64(2)), null)));
+        return (IReadOnlyList<AliasHistoryEntry>)entries;
     });
 
     /// <inheritdoc />

@@ -18,6 +18,48 @@ public abstract partial class RelationalRegistryStore
         ("@host", owner.Host), ("@pid", owner.ProcessId), ("@process", ToUnixMs(owner.ProcessStartedAt))));
 
     /// <inheritdoc />
+    public bool ImportRun(Run run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Write(connection =>
+        {
+            if (NonQuery(connection,
+                    $"INSERT INTO runs ({RunColumns}) VALUES (@id, @kind, @status, @started, @ended, @version, @commit, @env, @host, @pid, @process, @beat) ON CONFLICT (id) DO NOTHING;",
+                    ("@id", run.Id), ("@kind", ToText(run.Kind)), ("@status", ToText(run.Status)), ("@started", ToUnixMs(run.StartedAt)),
+                    ("@ended", run.EndedAt is { } ended ? ToUnixMs(ended) : null), ("@version", run.GitVersion), ("@commit", run.GitCommit), ("@env", run.Environment),
+                    ("@host", run.Owner?.Host), ("@pid", run.Owner?.ProcessId), ("@process", run.Owner is { } owner ? ToUnixMs(owner.ProcessStartedAt) : null),
+                    ("@beat", run.HeartbeatAt is { } beat ? ToUnixMs(beat) : null)) == 0)
+            {
+                return false;
+            }
+
+            foreach (var (key, value) in run.Parameters)
+            {
+                NonQuery(connection, "INSERT INTO run_params (run_id, key, value) VALUES (@run, @key, @value);", ("@run", run.Id), ("@key", key), ("@value", value));
+            }
+
+            foreach (var (key, value) in run.Metrics)
+            {
+                NonQuery(connection, "INSERT INTO run_metrics (run_id, key, value) VALUES (@run, @key, @value);", ("@run", run.Id), ("@key", key), ("@value", value));
+            }
+
+            foreach (var dataset in run.Datasets)
+            {
+                NonQuery(connection, "INSERT INTO run_datasets (run_id, path, sha256, rows_accepted, rows_rejected) VALUES (@run, @path, @sha, @accepted, @rejected);",
+                    ("@run", run.Id), ("@path", dataset.Path), ("@sha", dataset.Sha256), ("@accepted", dataset.RowsAccepted), ("@rejected", dataset.RowsRejected));
+            }
+
+            foreach (var artifact in run.Artifacts)
+            {
+                NonQuery(connection, "INSERT INTO run_artifacts (run_id, path, sha256, size_bytes) VALUES (@run, @path, @sha, @size);",
+                    ("@run", run.Id), ("@path", artifact.Path), ("@sha", artifact.Sha256), ("@size", artifact.SizeBytes));
+            }
+
+            return true;
+        });
+    }
+
+    /// <inheritdoc />
     public void FinishRun(string runId, RunStatus status, DateTimeOffset endedAt)
     {
         if (status is not (RunStatus.Succeeded or RunStatus.Failed))

@@ -36,6 +36,9 @@ public abstract partial class RelationalRegistryStore : IRegistryStore
     /// <summary>The schema steps of this database kind, in order.</summary>
     internal abstract IReadOnlyList<Migration> Steps { get; }
 
+    /// <summary>The column that orders <c>alias_history</c> rows recorded in the same millisecond by insertion (SQLite's rowid, PostgreSQL's identity).</summary>
+    internal abstract string HistoryOrder { get; }
+
     /// <summary>Runs <paramref name="work"/> in a write transaction, retrying as the database kind requires; errors become <see cref="RegistryException"/>s naming <see cref="Location"/>.</summary>
     internal abstract T Write<T>(Func<DbConnection, T> work);
 

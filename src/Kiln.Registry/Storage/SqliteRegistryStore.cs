@@ -71,6 +71,9 @@ public sealed class SqliteRegistryStore : RelationalRegistryStore
     }
 
     /// <inheritdoc />
+    internal override string HistoryOrder => "rowid";
+
+    /// <inheritdoc />
     internal override IReadOnlyList<Migration> Steps => Migrations.All;
 
     /// <summary>Runs <paramref name="work"/> in a write transaction begun with BEGIN IMMEDIATE, so concurrent writers queue for the lock up front instead of failing on lock upgrade.</summary>
