@@ -38,6 +38,7 @@ partial class Build
             var smoke = await new SmokeTest(engine).RunAsync(image.Reference, sample.RowsJson, sample.Probabilities,
                 TimeSpan.FromSeconds(Config.Deploy.ReadyTimeoutSeconds), environment: null, cancellationToken);
             Log.Information($"Smoke test passed: ready in {smoke.StartToReady.TotalMilliseconds:0} ms, {sample.Probabilities.Count} predictions within {smoke.MaxDifference:0.###E+0} of local ONNX Runtime");
+            Registry.RecordImage(Config.Registry.ModelName, champion.Version.Version, image.Reference, image.Id);
         });
 
     // The image's org.opencontainers.image.source: the repository when GitHub Actions builds it, else left out.

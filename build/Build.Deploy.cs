@@ -27,6 +27,7 @@ partial class Build
             var pushed = await new ImagePusher(engine).PushAsync(local, DeployRegistry ?? Config.Deploy.Registry,
                 Config.Container.Image, version.SemVer, credentials, Log.Debug, cancellationToken);
             Log.Information($"Pushed {pushed}");
+            await RecordPushedImage(engine, local, pushed, cancellationToken);
 
             var sample = ChampionSample;
             var result = await new Rollout(engine).DeployAsync(new RolloutRequest(
@@ -37,4 +38,14 @@ partial class Build
                 ? $"{result.Container} already serves {result.Version} on port {Config.Deploy.Port}; nothing to do"
                 : $"{result.Container} serves {result.Version} on port {Config.Deploy.Port} (ready in {result.StartToReady.TotalMilliseconds:0} ms); replaced {(result.Replaced.Count == 0 ? "nothing" : string.Join(", ", result.Replaced))}");
         });
+
+    // The pushed reference carries whichever version Containerize baked in, as the image's own label says.
+    async Task RecordPushedImage(DockerEngine engine, string local, string pushed, CancellationToken cancellationToken)
+    {
+        if (await new ImageBuilder(engine).FindAsync(local, cancellationToken) is { } image
+            && int.TryParse(image.Labels.GetValueOrDefault(KilnLabels.ModelVersion), System.Globalization.CultureInfo.InvariantCulture, out var version))
+        {
+            Registry.RecordImage(image.Labels.GetValueOrDefault(KilnLabels.ModelName) ?? Config.Registry.ModelName, version, pushed, image.Id);
+        }
+    }
 }

@@ -26,11 +26,10 @@ partial class Build
 
     async Task<string> RunTracked(IStage stage, RunKind kind, CancellationToken cancellationToken)
     {
-        var version = await Version(cancellationToken);
+        var start = await RunStartOf(kind, cancellationToken);
         try
         {
-            var (_, runId) = await new TrackedStage(Pipeline, Registry)
-                .RunAsync(stage, new RunStart(kind, version.SemVer, version.Sha, Env), cancellationToken);
+            var (_, runId) = await new TrackedStage(Pipeline, Registry).RunAsync(stage, start, cancellationToken);
             Log.Information($"Tracked as run {runId}");
             return runId;
         }

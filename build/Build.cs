@@ -5,6 +5,7 @@ using Kiln.Pipeline.Stages;
 using Kiln.Registry;
 using Kiln.Registry.Promotion;
 using Kiln.Registry.Resolution;
+using Kiln.Registry.Runs;
 using Kiln.Targets;
 
 /// <summary>Kiln's lifecycle as typed targets: data, features, model, quality gate, registry, container, deployment.</summary>
@@ -26,6 +27,10 @@ partial class Build : KilnBuild
     [Parameter("Password of a postgres:// registry store (default: PGPASSWORD, then ~/.pgpass)"), Secret]
     readonly string? RegistryStorePassword;
 
+    // One --port for the targets that serve until Ctrl-C; each has its own default (Serve 8081, Dashboard 8090).
+    [Parameter("Port Serve (default 8081) or Dashboard (default 8090) listens on at 127.0.0.1; 0 picks a free one")]
+    readonly int? Port;
+
     KilnConfig? _config;
     PipelineContext? _pipeline;
     ModelRegistry? _registry;
@@ -33,7 +38,9 @@ partial class Build : KilnBuild
     PredictionSample? _championSample;
     readonly ConsoleStageReporter _reporter = new();
 
-    KilnConfig Config => _config ??= WithStores(KilnConfig.Load(RootDirectory / "config" / $"{Env}.yaml"));
+    AbsolutePath ConfigFile => RootDirectory / "config" / $"{Env}.yaml";
+
+    KilnConfig Config => _config ??= WithStores(KilnConfig.Load(ConfigFile));
 
     PipelineContext Pipeline => _pipeline ??= new PipelineContext(RootDirectory, Config, _reporter) { RegistryPassword = RegistryStorePassword };
 
@@ -76,6 +83,16 @@ partial class Build : KilnBuild
 
     async Task<GitVersionInfo> Version(CancellationToken cancellationToken) =>
         _version ??= await GitVersionInfo.GetAsync(RootDirectory, TemporaryDirectory, cancellationToken);
+
+    // What every tracked run records about the code and the environment it ran in.
+    async Task<RunStart> RunStartOf(RunKind kind, CancellationToken cancellationToken)
+    {
+        var version = await Version(cancellationToken);
+        return new RunStart(kind, version.SemVer, version.Sha, Env);
+    }
+
+    // After a target rewrote config/<env>.yaml (Tune --apply), the later targets of the same invocation read it afresh.
+    void ReloadConfig() => (_config, _pipeline) = (null, null);
 
     static CacheStatus Status(IStage stage)
     {

@@ -129,11 +129,17 @@ public sealed class PipelineContext(string rootDirectory, KilnConfig config, ISt
     /// <summary>artifacts/evaluation/test-predictions.csv (id,label,probability).</summary>
     public string TestPredictionsCsv => At($"{Artifacts}/evaluation/test-predictions.csv");
 
+    /// <summary>artifacts/evaluation/curves.json (the thinned ROC and precision–recall curves).</summary>
+    public string CurvesJson => At($"{Artifacts}/evaluation/{Registry.Runs.RunCurves.FileName}");
+
     /// <summary>artifacts/profile/profile.html: the raw data's profile, readable offline.</summary>
     public string ProfileHtml => At("artifacts/profile/profile.html");
 
     /// <summary>artifacts/profile/profile.json: the same profile, machine-readable.</summary>
     public string ProfileJson => At("artifacts/profile/profile.json");
+
+    /// <summary>artifacts/tuning: the study report, its plots and the cached cross-validation folds.</summary>
+    public string TuningDirectory => At("artifacts/tuning");
 
     /// <summary>data/04-predictions.</summary>
     public string PredictionsDirectory => At(Predictions);

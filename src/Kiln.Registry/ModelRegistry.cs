@@ -5,6 +5,7 @@ using Kiln.Hashing;
 using Kiln.Registry.Artifacts;
 using Kiln.Registry.Models;
 using Kiln.Registry.Promotion;
+using Kiln.Registry.Queries;
 using Kiln.Registry.Resolution;
 using Kiln.Registry.Runs;
 using Kiln.Registry.Storage;
@@ -16,7 +17,7 @@ namespace Kiln.Registry;
 /// <param name="content">Where artifact files live (a local directory or an S3 bucket).</param>
 /// <param name="time">Clock, replaceable in tests.</param>
 /// <param name="heartbeat">How running runs prove they are alive; <see cref="HeartbeatPolicy.Default"/> when null.</param>
-public sealed class ModelRegistry(IRegistryStore store, IArtifactStore content, TimeProvider? time = null, HeartbeatPolicy? heartbeat = null)
+public sealed partial class ModelRegistry(IRegistryStore store, IArtifactStore content, TimeProvider? time = null, HeartbeatPolicy? heartbeat = null)
 {
     // Each retry means another registration committed a new champion first, so the registry as a whole always progresses; the bound only keeps
     // one unlucky registration from deciding forever under a flood of others.
@@ -59,7 +60,7 @@ public sealed class ModelRegistry(IRegistryStore store, IArtifactStore content, 
     /// <summary>Records the raw data a run consumed.</summary>
     public void LogDataset(string runId, DatasetLineage dataset) => Store.AddDataset(runId, dataset);
 
-    /// <summary>Hashes <paramref name="path"/> and records it as an output of the run.</summary>
+    /// <summary>Copies <paramref name="path"/> into the content store and records it as an output of the run, so the run keeps these bytes after the next run overwrites the file.</summary>
     public ArtifactRecord LogArtifact(string runId, string path)
     {
         if (!File.Exists(path))
@@ -67,7 +68,8 @@ public sealed class ModelRegistry(IRegistryStore store, IArtifactStore content, 
             throw new RegistryException($"Artifact '{path}' of run '{runId}' does not exist.");
         }
 
-        var artifact = new ArtifactRecord(path, FileHash.Sha256(path), new FileInfo(path).Length);
+        var stored = Content.Put(path);
+        var artifact = new ArtifactRecord(path, stored.Sha256, stored.SizeBytes);
         Store.AddArtifact(runId, artifact);
         return artifact;
     }
@@ -89,6 +91,16 @@ public sealed class ModelRegistry(IRegistryStore store, IArtifactStore content, 
 
     /// <summary>The most recently started runs, newest first, with their parameters and metrics; runs whose owner is gone show as killed.</summary>
     public IReadOnlyList<Run> RecentRuns(int limit = 20) => [.. Store.RecentRuns(limit).Select(Observe)];
+
+    /// <summary>The run with <paramref name="runId"/>, or null; a run whose owner died shows as killed.</summary>
+    public Run? FindRun(string runId) => Store.FindRun(runId) is { } run ? Observe(run) : null;
+
+    /// <summary>One page of the runs matching <paramref name="query"/> (filtered, sorted and paged by the store) and how many match; runs whose owner died show as killed.</summary>
+    public RunPage QueryRuns(RunQuery query)
+    {
+        var page = Store.QueryRuns(query);
+        return page with { Runs = [.. page.Runs.Select(Observe)] };
+    }
 
     /// <summary>The most recently started run of <paramref name="kind"/> (killed if its owner is gone), or null; call it before starting the next one.</summary>
     public Run? LatestRun(RunKind kind) => Store.LatestRun(kind) is { } run ? Observe(run) : null;
@@ -183,6 +195,20 @@ public sealed class ModelRegistry(IRegistryStore store, IArtifactStore content, 
     {
         RequireModel(model);
         Store.SetAlias(model, alias, version);
+    }
+
+    /// <summary>Moves an alias on purpose (promoting a challenger, rolling the champion back), refusing if it moved since <see cref="AliasMove.ExpectedVersion"/>, and records the reason.</summary>
+    public void MoveAlias(AliasMove move)
+    {
+        RequireModel(move.Model);
+        Store.MoveAlias(move);
+    }
+
+    /// <summary>Records that the image <paramref name="reference"/> (engine id <paramref name="imageId"/>) carries <paramref name="version"/> of <paramref name="model"/>.</summary>
+    public void RecordImage(string model, int version, string reference, string imageId)
+    {
+        RequireModel(model);
+        Store.AddImage(model, new ModelImage(version, reference, imageId, _time.GetUtcNow()));
     }
 
     /// <summary>Removes an alias; false when it was not set.</summary>

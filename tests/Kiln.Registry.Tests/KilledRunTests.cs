@@ -20,7 +20,7 @@ public abstract class KilledRunTests
 
         var id = registry.StartRun(new RunStart(RunKind.Train));
         var started = registry.GetRun(id);
-        var beating = await WaitForAsync(() => registry.GetRun(id).HeartbeatAt > started.StartedAt);
+        var beating = await Eventually.TrueAsync(() => registry.GetRun(id).HeartbeatAt > started.StartedAt);
         registry.FinishRun(id, RunStatus.Succeeded);
         var lastBeat = registry.GetRun(id).HeartbeatAt;
         await Task.Delay(Fast.Interval * 4, TestContext.Current.CancellationToken);
@@ -41,12 +41,12 @@ public abstract class KilledRunTests
         var (child, runId) = await StartRunInChildAsync(temp, heartbeatMs: 100, cancel.Token);
         using var _ = child;
         var first = registry.GetRun(runId);
-        Assert.True(await WaitForAsync(() => registry.GetRun(runId).HeartbeatAt > first.HeartbeatAt), "the child never heartbeat");
+        Assert.True(await Eventually.TrueAsync(() => registry.GetRun(runId).HeartbeatAt > first.HeartbeatAt), "the child never heartbeat");
 
         child.Kill();
         await child.WaitForExitAsync(cancel.Token);
         var justKilled = registry.GetRun(runId);
-        var shownKilled = await WaitForAsync(() => registry.RecentRuns().Single().Status == RunStatus.Killed);
+        var shownKilled = await Eventually.TrueAsync(() => registry.RecentRuns().Single().Status == RunStatus.Killed);
 
         Assert.Equal(child.Id, first.Owner!.ProcessId);
         Assert.Equal(RunStatus.Running, first.Status);
@@ -223,22 +223,5 @@ public abstract class KilledRunTests
         }
 
         return (child, runId);
-    }
-
-    // Bounded polling: the heartbeat runs on a timer, so tests wait for its effect rather than for a fixed time.
-    private static async Task<bool> WaitForAsync(Func<bool> condition)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
-        return false;
     }
 }

@@ -38,6 +38,25 @@ public abstract class RunTrackingTests
     }
 
     [Fact]
+    public void LoggedArtifactKeepsItsBytesAfterTheFileIsOverwrittenAndSurvivesGarbageCollection()
+    {
+        using var temp = new TempRegistry();
+        var registry = temp.Open();
+        var curves = Path.Combine(temp.Directory, "curves.json");
+        File.WriteAllText(curves, "first run's curves");
+        var first = registry.StartRun(new RunStart(RunKind.Evaluate));
+        var recorded = registry.LogArtifact(first, curves);
+
+        File.WriteAllText(curves, "second run's curves");
+        registry.LogArtifact(registry.StartRun(new RunStart(RunKind.Evaluate)), curves);
+        var removed = registry.CollectGarbage(TimeSpan.Zero);
+
+        Assert.Empty(removed);
+        Assert.Equal("first run's curves", File.ReadAllText(registry.Content.LocalPath(recorded.Sha256)));
+        Assert.Equal(FileHash.Sha256(registry.Content.LocalPath(recorded.Sha256)), registry.GetRun(first).Artifacts.Single().Sha256);
+    }
+
+    [Fact]
     public void RecentRunsComeNewestFirstAndRespectTheLimit()
     {
         using var temp = NewRegistry();

@@ -49,8 +49,19 @@ internal static class ConfigParameters
                 }
 
                 break;
+            case IReadOnlyDictionary<string, IReadOnlyList<HyperparameterRange>> ranges:
+                foreach (var (name, list) in ranges)
+                {
+                    Add(parameters, $"{key}.{name}", list);
+                }
+
+                break;
             case IEnumerable<string> list:
                 parameters[key] = string.Join(",", list);
+                break;
+            case IEnumerable<IFormattable> list:
+                // Items that define their own invariant text (ranges) read like a list of numbers would.
+                parameters[key] = string.Join(",", list.Select(item => item.ToString(null, CultureInfo.InvariantCulture)));
                 break;
             case IEnumerable:
                 throw new NotSupportedException($"configuration value '{key}' is a collection of a kind that cannot be flattened");

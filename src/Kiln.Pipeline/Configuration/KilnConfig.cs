@@ -23,6 +23,7 @@ namespace Kiln.Pipeline.Configuration;
 /// <param name="Registry">The model registry and promotion rule.</param>
 /// <param name="Container">The serving image.</param>
 /// <param name="Deploy">The rollout target.</param>
+/// <param name="Tuning">What Tune searches and how it scores trials; read by <see cref="TuningConfigReader"/>.</param>
 public sealed record KilnConfig(
     string Source,
     DatasetConfig Dataset,
@@ -32,7 +33,8 @@ public sealed record KilnConfig(
     QualityGateConfig QualityGate,
     RegistryConfig Registry,
     ContainerConfig Container,
-    DeployConfig Deploy)
+    DeployConfig Deploy,
+    TuningConfig Tuning)
 {
     /// <summary>Every effective parameter flattened to "section.key" → invariant text, sorted by key.</summary>
     public IReadOnlyDictionary<string, string> Parameters => ConfigParameters.Flatten(this);
@@ -72,7 +74,7 @@ public sealed record KilnConfig(
         }
 
         var root = new YamlSection(source, "", rootNode);
-        root.RejectUnknownKeys("dataset", "validation", "split", "trainer", "quality_gate", "registry", "container", "deploy");
+        root.RejectUnknownKeys("dataset", "validation", "split", "trainer", "quality_gate", "registry", "container", "deploy", "tuning");
         return new KilnConfig(
             source,
             ReadDataset(root.Section("dataset", required: true)),
@@ -82,7 +84,8 @@ public sealed record KilnConfig(
             ReadQualityGate(root.Section("quality_gate", required: false)),
             ReadRegistry(root.Section("registry", required: false)),
             ReadContainer(root.Section("container", required: false)),
-            ReadDeploy(root.Section("deploy", required: false)));
+            ReadDeploy(root.Section("deploy", required: false)),
+            TuningConfigReader.Read(root.Section("tuning", required: false)));
     }
 
     private static DatasetConfig ReadDataset(YamlSection section)

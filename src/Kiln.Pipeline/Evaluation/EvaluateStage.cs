@@ -25,7 +25,7 @@ public sealed class EvaluateStage(PipelineContext context) : PipelineStage(conte
         return new StageFingerprint(
             dependencies,
             ParametersStartingWith("quality_gate.", "trainer.seed", "dataset.oracle"),
-            [.. new[] { Context.MetricsJson, Context.ReportMarkdown, Png("roc"), Png("pr"), Png("calibration"), Context.TestPredictionsCsv }.Select(Context.Relative)]);
+            [.. new[] { Context.MetricsJson, Context.ReportMarkdown, Png("roc"), Png("pr"), Png("calibration"), Context.TestPredictionsCsv, Context.CurvesJson }.Select(Context.Relative)]);
     }
 
     /// <inheritdoc />
@@ -67,6 +67,7 @@ public sealed class EvaluateStage(PipelineContext context) : PipelineStage(conte
         EvaluationPlots.Roc(Png("roc"), labels, probabilities, auc);
         EvaluationPlots.PrecisionRecall(Png("pr"), labels, probabilities, metrics[MetricNames.PrAuc]);
         EvaluationPlots.Calibration(Png("calibration"), labels, probabilities);
+        EvaluationCurves.Write(Context.CurvesJson, labels, probabilities);
         MetricsDocument.Write(Context.MetricsJson, summary);
         EvaluationReport.Write(Context.ReportMarkdown, summary);
 

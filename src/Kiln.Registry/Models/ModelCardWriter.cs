@@ -32,6 +32,10 @@ public static class ModelCardWriter
         {
             md.AppendLine(c, $"- Source run: `{sourceRun.Id}` ({SqliteText(sourceRun.Kind)}, {sourceRun.Environment})");
             md.AppendLine(c, $"- Code version: {sourceRun.GitVersion ?? "unknown"} (commit {sourceRun.GitCommit ?? "unknown"})");
+            if (Studies.StudyLineage.Describe(sourceRun.Parameters) is { } tuned)
+            {
+                md.AppendLine(c, $"- Trainer tuned by: {tuned}");
+            }
         }
 
         md.AppendLine().AppendLine("## Intended use").AppendLine().AppendLine(facts.IntendedUse.Trim()).AppendLine();

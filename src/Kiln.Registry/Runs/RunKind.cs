@@ -11,4 +11,7 @@ public enum RunKind
 
     /// <summary>Registered a model version.</summary>
     Register,
+
+    /// <summary>Scored one tuning trial by cross-validation on the training split.</summary>
+    Tune,
 }

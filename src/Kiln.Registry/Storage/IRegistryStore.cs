@@ -1,5 +1,7 @@
 using Kiln.Registry.Models;
+using Kiln.Registry.Queries;
 using Kiln.Registry.Runs;
+using Kiln.Registry.Studies;
 
 namespace Kiln.Registry.Storage;
 
@@ -52,6 +54,12 @@ public interface IRegistryStore
     /// <summary>The most recently started succeeded run of <paramref name="kind"/> that recorded an artifact with <paramref name="sha256"/>, or null.</summary>
     Run? FindRunWithArtifact(RunKind kind, string sha256);
 
+    /// <summary>One page of the runs matching <paramref name="query"/>, in its order, and how many match in all; filtering, sorting and paging happen in the database.</summary>
+    RunPage QueryRuns(RunQuery query);
+
+    /// <summary>The environments, recent versions, and metric and parameter keys that runs have.</summary>
+    RunFacets RunFacets();
+
     /// <summary>Commits the next version of a model and moves the requested aliases to it, atomically; when a version of the model already has
     /// a model file with the same sha256, commits nothing and returns that (oldest such) version instead; when <see cref="NewModelVersion.Expected"/>
     /// no longer holds, commits nothing and throws <see cref="AliasConflictException"/>.</summary>
@@ -82,15 +90,60 @@ public interface IRegistryStore
     /// <summary>All versions (of one model, or of all), by model name then newest version first.</summary>
     IReadOnlyList<ModelVersion> ListVersions(string? model = null);
 
+    /// <summary>One page of a model's versions, newest first, and how many it has; paged in the database.</summary>
+    VersionPage QueryVersions(string model, int offset, int limit);
+
     /// <summary>Every registered model name.</summary>
     IReadOnlyList<string> ModelNames();
 
     /// <summary>The aliases of a model and their versions.</summary>
     IReadOnlyDictionary<string, int> Aliases(string model);
 
+    /// <summary>Moves an alias as <paramref name="move"/> asks and records its reason, in one transaction that first checks the alias still points at <see cref="AliasMove.ExpectedVersion"/> (else <see cref="AliasConflictException"/>).</summary>
+    void MoveAlias(AliasMove move);
+
     /// <summary>The recorded moves of a model's aliases, newest first, at most <paramref name="limit"/>.</summary>
     IReadOnlyList<AliasHistoryEntry> AliasHistory(string model, int limit);
 
-    /// <summary>Every content hash some version still references, for garbage collection.</summary>
+    /// <summary>Records that an image carries a version; recording the same reference again points it at the new version.</summary>
+    void AddImage(string model, ModelImage image);
+
+    /// <summary>The images recorded for a model, newest first.</summary>
+    IReadOnlyList<ModelImage> Images(string model);
+
+    /// <summary>Every content hash some version or run still references, for garbage collection.</summary>
     IReadOnlySet<string> ReferencedArtifactHashes();
+
+    // Studies and trials. A trial's liveness is its run's: the run is inserted with its owner and heartbeats like any run, and
+    // ModelRegistry decides (with RunOwner and HeartbeatPolicy) when a run is killed. The store only records and reads rows, so a
+    // server database implements these with plain transactions: SQLite serialises them with BEGIN IMMEDIATE; PostgreSQL can lock the
+    // study's row (SELECT ... FOR UPDATE on studies) at the start of ClaimTrial and FinishTrial, which also serialises the numbering.
+
+    /// <summary>Creates the study, or returns the stored one (raising its budget when <paramref name="study"/> asks for more); a different fingerprint
+    /// under the same name is a <see cref="RegistryException"/> naming both.</summary>
+    StudyRecord OpenStudy(StudyRecord study);
+
+    /// <summary>The study named <paramref name="name"/>, or null.</summary>
+    StudyRecord? FindStudy(string name);
+
+    /// <summary>Every study, newest first.</summary>
+    IReadOnlyList<StudyRecord> ListStudies();
+
+    /// <summary>
+    /// In one transaction, and only one of: takes back the lowest-numbered running trial whose run is no longer running (killed, or
+    /// interrupted and closed as failed), giving it a new run with the same parameters and one more attempt; or, while the study has
+    /// fewer trials than its budget, starts the next number with the parameters <see cref="TrialClaimRequest.Suggest"/> chooses from every
+    /// trial so far. The new run is inserted running, owned by <see cref="TrialClaimRequest.Owner"/>. Null when neither applies;
+    /// a <see cref="RegistryEntryNotFoundException"/> when the study does not exist.
+    /// </summary>
+    TrialClaim? ClaimTrial(TrialClaimRequest request);
+
+    /// <summary>In one transaction: records a trial's state, value and error, its run's metrics, and ends the run (succeeded, or failed for a
+    /// failed trial). False, with nothing written, unless the trial is running, <see cref="TrialOutcome.RunId"/> is still its current run and
+    /// that run is still running; so a worker presumed dead can never overwrite the attempt that replaced it. Non-finite metrics are a
+    /// <see cref="RegistryException"/>; finishing as running is one too.</summary>
+    bool FinishTrial(TrialOutcome outcome);
+
+    /// <summary>Every trial of a study by number, each with its current run's status, times, parameters and metrics; empty for an unknown study.</summary>
+    IReadOnlyList<TrialRecord> ListTrials(string study);
 }

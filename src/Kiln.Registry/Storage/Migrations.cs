@@ -96,6 +96,47 @@ public static class Migrations
             CREATE INDEX ix_runs_kind_started_at ON runs (kind, started_at DESC, id DESC);
             CREATE INDEX ix_run_artifacts_sha256 ON run_artifacts (sha256);
             """),
+
+        // A trial's liveness is its run's (owner and heartbeat from step 4), so the trial row holds only what is the trial's own:
+        // its number, its current run, its state and score, and how many attempts it took. Times come from the run.
+        new(5, "tuning studies and their trials, each scored by one run at a time", """
+            CREATE TABLE studies (
+                name TEXT PRIMARY KEY,
+                created_at BIGINT NOT NULL,
+                metric TEXT NOT NULL,
+                lower_is_better INTEGER NOT NULL,
+                budget INTEGER NOT NULL,
+                fingerprint TEXT NOT NULL,
+                description TEXT NOT NULL);
+            CREATE TABLE trials (
+                study TEXT NOT NULL REFERENCES studies (name),
+                number INTEGER NOT NULL,
+                run_id TEXT NOT NULL REFERENCES runs (id),
+                state TEXT NOT NULL,
+                value REAL,
+                attempt INTEGER NOT NULL,
+                error TEXT,
+                PRIMARY KEY (study, number));
+            CREATE UNIQUE INDEX ix_trials_run_id ON trials (run_id);
+            """),
+
+        new(6, "indexes for filtered run listings, a reason per alias move, and the images that carry each version", """
+            CREATE INDEX ix_runs_status_started ON runs (status, started_at DESC, id DESC);
+            CREATE INDEX ix_runs_environment_started ON runs (environment, started_at DESC, id DESC);
+            CREATE INDEX ix_runs_version_started ON runs (git_version, started_at DESC, id DESC);
+            CREATE INDEX ix_run_metrics_key_value ON run_metrics (key, value);
+            CREATE INDEX ix_run_params_key_value ON run_params (key, value);
+            ALTER TABLE alias_history ADD COLUMN reason TEXT;
+            CREATE INDEX ix_alias_history_model_moved ON alias_history (model, moved_at DESC);
+            CREATE TABLE model_images (
+                model TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                reference TEXT NOT NULL,
+                image_id TEXT NOT NULL,
+                recorded_at BIGINT NOT NULL,
+                PRIMARY KEY (model, reference),
+                FOREIGN KEY (model, version) REFERENCES model_versions (model, version)) WITHOUT ROWID;
+            """),
     ];
 
     /// <summary>The newest schema version this Kiln writes.</summary>

@@ -94,6 +94,50 @@ public static class PostgresMigrations
 
         // Written in the form both databases accept (BIGINT times, one ADD COLUMN per statement), so it is the very same step.
         Migrations.All[3],
+        new(5, Migrations.All[4].Description, """
+            CREATE TABLE studies (
+                name TEXT COLLATE "C" PRIMARY KEY,
+                created_at BIGINT NOT NULL,
+                metric TEXT NOT NULL,
+                lower_is_better INTEGER NOT NULL,
+                budget INTEGER NOT NULL,
+                fingerprint TEXT NOT NULL,
+                description TEXT NOT NULL);
+            CREATE TABLE trials (
+                study TEXT COLLATE "C" NOT NULL REFERENCES studies (name),
+                number INTEGER NOT NULL,
+                run_id TEXT COLLATE "C" NOT NULL REFERENCES runs (id),
+                state TEXT NOT NULL,
+                value DOUBLE PRECISION,
+                attempt INTEGER NOT NULL,
+                error TEXT,
+                PRIMARY KEY (study, number));
+            CREATE UNIQUE INDEX ix_trials_run_id ON trials (run_id);
+            """),
+
+        // The listed columns sort byte-wise, as SQLite's BINARY does, so a page of runs sorted by status, version or a parameter is the same on both.
+        new(6, Migrations.All[5].Description, """
+            ALTER TABLE runs ALTER COLUMN kind TYPE TEXT COLLATE "C";
+            ALTER TABLE runs ALTER COLUMN status TYPE TEXT COLLATE "C";
+            ALTER TABLE runs ALTER COLUMN environment TYPE TEXT COLLATE "C";
+            ALTER TABLE runs ALTER COLUMN git_version TYPE TEXT COLLATE "C";
+            ALTER TABLE run_params ALTER COLUMN value TYPE TEXT COLLATE "C";
+            CREATE INDEX ix_runs_status_started ON runs (status, started_at DESC, id DESC);
+            CREATE INDEX ix_runs_environment_started ON runs (environment, started_at DESC, id DESC);
+            CREATE INDEX ix_runs_version_started ON runs (git_version, started_at DESC, id DESC);
+            CREATE INDEX ix_run_metrics_key_value ON run_metrics (key, value);
+            CREATE INDEX ix_run_params_key_value ON run_params (key, value);
+            ALTER TABLE alias_history ADD COLUMN reason TEXT;
+            CREATE INDEX ix_alias_history_model_moved ON alias_history (model, moved_at DESC);
+            CREATE TABLE model_images (
+                model TEXT COLLATE "C" NOT NULL,
+                version INTEGER NOT NULL,
+                reference TEXT COLLATE "C" NOT NULL,
+                image_id TEXT NOT NULL,
+                recorded_at BIGINT NOT NULL,
+                PRIMARY KEY (model, reference),
+                FOREIGN KEY (model, version) REFERENCES model_versions (model, version));
+            """),
     ];
 
     /// <summary>The newest schema version this Kiln writes.</summary>

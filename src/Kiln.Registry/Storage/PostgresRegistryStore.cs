@@ -47,6 +47,20 @@ public sealed class PostgresRegistryStore : RelationalRegistryStore
     internal override string HistoryOrder => "id";
 
     /// <inheritdoc />
+    internal override string RealType => "DOUBLE PRECISION";
+
+    // Stricter than SQLite's character test, because PostgreSQL's cast fails on "1e" or "1-2" where SQLite's reads the leading number.
+    /// <inheritdoc />
+    internal override string IsNumericText(string column) => $"({column} ~ '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$')";
+
+    /// <inheritdoc />
+    internal override string ContainsText(string column, string needle) => $"strpos({column}, {needle}) > 0";
+
+    /// <inheritdoc />
+    internal override void LockStudy(DbConnection connection, string study) =>
+        NonQuery(connection, "SELECT 1 FROM studies WHERE name = @study FOR UPDATE;", ("@study", study));
+
+    /// <inheritdoc />
     internal override IReadOnlyList<Migration> Steps => PostgresMigrations.All;
 
     /// <summary>Runs <paramref name="work"/> in a READ COMMITTED transaction; whatever must not interleave takes <see cref="LockModel"/> or a conditional update.</summary>

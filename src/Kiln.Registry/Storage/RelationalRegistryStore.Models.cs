@@ -85,8 +85,8 @@ public abstract partial class RelationalRegistryStore
 
             foreach (var move in version.History ?? [])
             {
-                NonQuery(connection, "INSERT INTO alias_history (model, alias, version, moved_at) VALUES (@m, @a, @v, @t);",
-                    ("@m", version.Name), ("@a", move.Alias), ("@v", next), ("@t", ToUnixMs(move.MovedAt)));
+                NonQuery(connection, "INSERT INTO alias_history (model, alias, version, moved_at, reason) VALUES (@m, @a, @v, @t, @reason);",
+                    ("@m", version.Name), ("@a", move.Alias), ("@v", next), ("@t", ToUnixMs(move.MovedAt)), ("@reason", move.Reason));
             }
 
             BeforeVersionCommit?.Invoke();
@@ -164,22 +164,11 @@ public abstract partial class RelationalRegistryStore
     });
 
     /// <inheritdoc />
-    public IReadOnlyList<AliasHistoryEntry> AliasHistory(string model, int limit) => Read(connection =>
-    {
-        var entries = new List<AliasHistoryEntry>();
-        ForEach(connection, $"""
-            SELECT alias, version, moved_at FROM alias_history WHERE model = @m
-            ORDER BY moved_at DESC, {HistoryOrder} DESC LIMIT @limit;
-            """, [("@m", model), ("@limit", limit)], r => entries.Add(new AliasHistoryEntry(
-            r.GetString(0), r.IsDBNull(1) ? null : r.GetInt32(1), FromUnixMs(r.GetInt64(2)), null)));
-        return (IReadOnlyList<AliasHistoryEntry>)entries;
-    });
-
-    /// <inheritdoc />
     public IReadOnlySet<string> ReferencedArtifactHashes() => Read(connection =>
     {
         var hashes = new HashSet<string>(StringComparer.Ordinal);
-        ForEach(connection, "SELECT DISTINCT sha256 FROM model_version_artifacts;", [], r => hashes.Add(r.GetString(0)));
+        // Runs keep their artifacts in the store too (the dashboard serves them), so their hashes count as referenced.
+        ForEach(connection, "SELECT sha256 FROM model_version_artifacts UNION SELECT sha256 FROM run_artifacts;", [], r => hashes.Add(r.GetString(0)));
         return (IReadOnlySet<string>)hashes;
     });
 
@@ -198,14 +187,14 @@ public abstract partial class RelationalRegistryStore
 
     private static string Describe(int? version) => version is { } v ? $"v{v}" : "nothing";
 
-    private static void MoveAlias(DbConnection connection, string model, string alias, int version, long at)
+    private static void MoveAlias(DbConnection connection, string model, string alias, int version, long at, string? reason = null)
     {
         NonQuery(connection, """
             INSERT INTO model_aliases (model, alias, version, updated_at) VALUES (@m, @a, @v, @t)
             ON CONFLICT (model, alias) DO UPDATE SET version = excluded.version, updated_at = excluded.updated_at;
             """, ("@m", model), ("@a", alias), ("@v", version), ("@t", at));
-        NonQuery(connection, "INSERT INTO alias_history (model, alias, version, moved_at) VALUES (@m, @a, @v, @t);",
-            ("@m", model), ("@a", alias), ("@v", version), ("@t", at));
+        NonQuery(connection, "INSERT INTO alias_history (model, alias, version, moved_at, reason) VALUES (@m, @a, @v, @t, @reason);",
+            ("@m", model), ("@a", alias), ("@v", version), ("@t", at), ("@reason", reason));
     }
 
     private RegistryEntryNotFoundException VersionNotFound(DbConnection connection, string model, string what)

@@ -11,11 +11,7 @@ public abstract partial class RelationalRegistryStore
 
     /// <inheritdoc />
     /// <remarks>A retried insert of the same id (after a connection lost during COMMIT) finds its own row and changes nothing.</remarks>
-    public void InsertRun(string id, RunStart start, RunOwner owner, DateTimeOffset startedAt) => Write(connection => NonQuery(connection,
-        $"INSERT INTO runs ({RunColumns}) VALUES (@id, @kind, @status, @started, NULL, @version, @commit, @env, @host, @pid, @process, @started) ON CONFLICT (id) DO NOTHING;",
-        ("@id", id), ("@kind", ToText(start.Kind)), ("@status", ToText(RunStatus.Running)), ("@started", ToUnixMs(startedAt)),
-        ("@version", start.GitVersion), ("@commit", start.GitCommit), ("@env", start.Environment),
-        ("@host", owner.Host), ("@pid", owner.ProcessId), ("@process", ToUnixMs(owner.ProcessStartedAt))));
+    public void InsertRun(string id, RunStart start, RunOwner owner, DateTimeOffset startedAt) => Write(connection => InsertRunRow(connection, id, start, owner, startedAt));
 
     /// <inheritdoc />
     public bool ImportRun(Run run)
@@ -186,6 +182,13 @@ public abstract partial class RelationalRegistryStore
                 ORDER BY started_at DESC, id DESC LIMIT 1)
             """, ("@kind", ToText(kind)), ("@succeeded", ToText(RunStatus.Succeeded)), ("@sha", sha256)).SingleOrDefault());
 
+    // Shared by InsertRun and the trial claim, which inserts its run inside its own transaction; a retried insert finds its own row.
+    private static int InsertRunRow(DbConnection connection, string id, RunStart start, RunOwner owner, DateTimeOffset startedAt) => NonQuery(connection,
+        $"INSERT INTO runs ({RunColumns}) VALUES (@id, @kind, @status, @started, NULL, @version, @commit, @env, @host, @pid, @process, @started) ON CONFLICT (id) DO NOTHING;",
+        ("@id", id), ("@kind", ToText(start.Kind)), ("@status", ToText(RunStatus.Running)), ("@started", ToUnixMs(startedAt)),
+        ("@version", start.GitVersion), ("@commit", start.GitCommit), ("@env", start.Environment),
+        ("@host", owner.Host), ("@pid", owner.ProcessId), ("@process", ToUnixMs(owner.ProcessStartedAt)));
+
     internal static string ToText(RunKind kind) => kind.ToString().ToLowerInvariant();
 
     internal static string ToText(RunStatus status) => status.ToString().ToLowerInvariant();
@@ -216,7 +219,11 @@ public abstract partial class RelationalRegistryStore
     }
 
     // Four set-based queries regardless of how many runs match, so listing 1,000 runs stays a handful of round trips.
-    private static List<Run> LoadRuns(DbConnection connection, string where, params (string Name, object? Value)[] parameters)
+    private static List<Run> LoadRuns(DbConnection connection, string where, params (string Name, object? Value)[] parameters) =>
+        LoadRuns(connection, where, parameters, null);
+
+    // parameterKeys limits the parameters read (null: all), so a listing reads only the columns it shows.
+    private static List<Run> LoadRuns(DbConnection connection, string where, (string Name, object? Value)[] parameters, IReadOnlyList<string>? parameterKeys)
     {
         var parameterSets = new Dictionary<string, Dictionary<string, string>>();
         var metricSets = new Dictionary<string, Dictionary<string, double>>();
@@ -224,8 +231,13 @@ public abstract partial class RelationalRegistryStore
         var artifactLists = new Dictionary<string, List<ArtifactRecord>>();
         var runFilter = $"run_id IN (SELECT id FROM runs {where})";
 
-        ForEach(connection, $"SELECT run_id, key, value FROM run_params WHERE {runFilter};", parameters,
-            r => Bucket(parameterSets, r.GetString(0)).Add(r.GetString(1), r.GetString(2)));
+        var keyFilter = parameterKeys is null ? "" : $" AND key IN ({string.Join(", ", parameterKeys.Select((_, i) => $"@pk{i}"))})";
+        (string, object?)[] parameterQuery = parameterKeys is null ? parameters : [.. parameters, .. parameterKeys.Select((key, i) => ($"@pk{i}", (object?)key))];
+        if (parameterKeys is not { Count: 0 })
+        {
+            ForEach(connection, $"SELECT run_id, key, value FROM run_params WHERE {runFilter}{keyFilter};", parameterQuery,
+                r => Bucket(parameterSets, r.GetString(0)).Add(r.GetString(1), r.GetString(2)));
+        }
         ForEach(connection, $"SELECT run_id, key, value FROM run_metrics WHERE {runFilter};", parameters,
             r => Bucket(metricSets, r.GetString(0)).Add(r.GetString(1), r.GetDouble(2)));
         ForEach(connection, $"SELECT run_id, path, sha256, rows_accepted, rows_rejected FROM run_datasets WHERE {runFilter} ORDER BY path;", parameters,

@@ -39,6 +39,18 @@ public abstract partial class RelationalRegistryStore : IRegistryStore
     /// <summary>The column that orders <c>alias_history</c> rows recorded in the same millisecond by insertion (SQLite's rowid, PostgreSQL's identity).</summary>
     internal abstract string HistoryOrder { get; }
 
+    /// <summary>The type a numeric parameter text is cast to for comparisons and sorts (SQLite's REAL, PostgreSQL's DOUBLE PRECISION).</summary>
+    internal abstract string RealType { get; }
+
+    /// <summary>A condition true when the text <paramref name="column"/> holds a number, so a cast never turns "abc" into 0 nor fails on it.</summary>
+    internal abstract string IsNumericText(string column);
+
+    /// <summary>A condition true when <paramref name="needle"/> occurs in <paramref name="column"/>, literally (no LIKE wildcards).</summary>
+    internal abstract string ContainsText(string column, string needle);
+
+    /// <summary>Inside a write transaction, locks the (existing) <c>studies</c> row of <paramref name="study"/> until COMMIT, so claims and finishes of one study queue.</summary>
+    internal abstract void LockStudy(DbConnection connection, string study);
+
     /// <summary>Runs <paramref name="work"/> in a write transaction, retrying as the database kind requires; errors become <see cref="RegistryException"/>s naming <see cref="Location"/>.</summary>
     internal abstract T Write<T>(Func<DbConnection, T> work);
 

@@ -74,6 +74,20 @@ public sealed class SqliteRegistryStore : RelationalRegistryStore
     internal override string HistoryOrder => "rowid";
 
     /// <inheritdoc />
+    internal override string RealType => "REAL";
+
+    /// <inheritdoc />
+    internal override string IsNumericText(string column) => $"({column} <> '' AND {column} NOT GLOB '*[^0-9eE.+-]*' AND {column} GLOB '*[0-9]*')";
+
+    /// <inheritdoc />
+    internal override string ContainsText(string column, string needle) => $"instr({column}, {needle}) > 0";
+
+    /// <summary>Nothing to lock: BEGIN IMMEDIATE already excludes every other writer of the file.</summary>
+    internal override void LockStudy(DbConnection connection, string study)
+    {
+    }
+
+    /// <inheritdoc />
     internal override IReadOnlyList<Migration> Steps => Migrations.All;
 
     /// <summary>Runs <paramref name="work"/> in a write transaction begun with BEGIN IMMEDIATE, so concurrent writers queue for the lock up front instead of failing on lock upgrade.</summary>

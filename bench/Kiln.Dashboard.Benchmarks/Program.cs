@@ -1,0 +1,3 @@
+using Kiln.Dashboard.Benchmarks;
+
+return await BenchCommand.RunAsync(args);

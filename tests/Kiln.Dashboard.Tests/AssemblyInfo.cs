@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(Kiln.Dashboard.Tests.Support.SeededDashboard))]

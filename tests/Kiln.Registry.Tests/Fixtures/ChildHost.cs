@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace Kiln.Registry.Tests.Fixtures;
+
+/// <summary>Starts a helper program built alongside a test project as a real child process, on the same dotnet as the tests.</summary>
+public static class ChildHost
+{
+    /// <summary>Starts the program whose dll path <paramref name="tests"/> records in the assembly metadata <paramref name="pathKey"/>, with its output redirected.</summary>
+    /// <param name="tests">The test assembly whose project builds the program (a <c>ReferenceOutputAssembly="false"</c> project reference).</param>
+    /// <param name="pathKey">The metadata key of the program's dll path.</param>
+    /// <param name="args">The program's arguments.</param>
+    public static Process Start(Assembly tests, string pathKey, IEnumerable<string> args)
+    {
+        var hostDll = tests.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == pathKey).Value!;
+        if (!File.Exists(hostDll))
+        {
+            throw new InvalidOperationException(
+                $"The child program '{hostDll}' is missing; build it with `dotnet build tests/{Path.GetFileNameWithoutExtension(hostDll)}` (the test project normally builds it).");
+        }
+
+        // The muxer that runs this test runtime: <dotnet root>/shared/Microsoft.NETCore.App/<version>/ is three levels below it.
+        var dotnetRoot = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var muxer = Path.Combine(dotnetRoot, OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+        var start = new ProcessStartInfo(File.Exists(muxer) ? muxer : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(hostDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName} {hostDll}.");
+    }
+}
