@@ -13,10 +13,7 @@ internal sealed class TempPostgresRegistry : RegistryBackend
     public TempPostgresRegistry()
     {
         Server = PostgresTestServer.Require();
-        Database = "kiln_test_" + Guid.NewGuid().ToString("N")[..20];
-        using var admin = Server.Open();
-        using var create = new NpgsqlCommand($"CREATE DATABASE {Database}", admin);
-        create.ExecuteNonQuery();
+        Database = Server.CreateDatabase();
         Options = new RegistryOptions(StoreUri, Artifacts: "file:" + StoreDirectory, Postgres: QuickRetries);
     }
 
@@ -73,10 +70,5 @@ internal sealed class TempPostgresRegistry : RegistryBackend
     }
 
     /// <inheritdoc />
-    protected override void DropDatabase()
-    {
-        using var admin = Server.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", admin);
-        drop.ExecuteNonQuery();
-    }
+    protected override void DropDatabase() => Server.DropDatabase(Database);
 }

@@ -39,6 +39,24 @@ internal sealed record PostgresTestServer(string Host, int Port, string Database
         Pooling = false,
     }.ConnectionString;
 
+    /// <summary>Creates an empty database with a fresh name on the server and returns the name.</summary>
+    public string CreateDatabase()
+    {
+        var name = "kiln_test_" + Guid.NewGuid().ToString("N")[..20];
+        using var admin = Open();
+        using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+        create.ExecuteNonQuery();
+        return name;
+    }
+
+    /// <summary>Drops a database <see cref="CreateDatabase"/> made, with whatever connections to it remain.</summary>
+    public void DropDatabase(string name)
+    {
+        using var admin = Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+        drop.ExecuteNonQuery();
+    }
+
     public NpgsqlConnection Open(string? user = null, string? password = null, string? database = null)
     {
         var connection = new NpgsqlConnection(ConnectionString(user, password, database));
