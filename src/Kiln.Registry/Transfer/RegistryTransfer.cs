@@ -6,13 +6,14 @@ using Kiln.Registry.Storage;
 namespace Kiln.Registry.Transfer;
 
 /// <summary>Copies one registry into another (the embedded SQLite registry into a team's PostgreSQL and S3): runs with their parameters, metrics,
-/// lineage, artifacts and owners; versions with their files; aliases and their history. Copying again copies nothing twice.</summary>
+/// lineage, artifacts and owners; versions with their files; aliases and their history; the images that carry versions. Copying again copies nothing twice.</summary>
 /// <remarks>
 /// Runs keep their ids, and a run the target has is left alone. Versions are matched by (model, sha256 of the model file): one the target already
 /// has is not copied again. The others are appended in their original order under the target's next free numbers, so into a target that has no
 /// versions of a model they keep their numbers, and into one that has, they follow its latest (the local v1 becomes v4 after the target's v3).
 /// Each version is committed in one transaction after all its files are in the target's artifact store, so an interrupted copy leaves no half version.
-/// An alias the target lacks is pointed at the copy of the version it points at locally; an alias the target has is the team's and is kept.
+/// An alias the target lacks is pointed at the copy of the version it points at locally (one more history entry, naming the source); an alias the
+/// target has is the team's and is kept.
 /// </remarks>
 public static class RegistryTransfer
 {
@@ -61,7 +62,8 @@ public static class RegistryTransfer
                 }
             }
 
-            aliases.AddRange(AdoptAliases(model, source.Store.Aliases(model), numbers, target.Store));
+            aliases.AddRange(AdoptAliases(model, source.Store.Aliases(model), numbers, target.Store, source.Store.Location));
+            CopyImages(model, source.Store.Images(model), numbers, target.Store);
         }
 
         return new TransferReport(runsCopied, runsPresent, stillRunning, versionsCopied, versionsPresent, copier.Copied, copier.Bytes, aliases);
@@ -110,21 +112,44 @@ public static class RegistryTransfer
             Aliases: [], version.PromotionReason, History: history));
     }
 
-    private static IEnumerable<string> AdoptAliases(string model, IReadOnlyDictionary<string, int> local, Dictionary<int, int> numbers, IRegistryStore target)
+    // An image reference the target already records is the team's (it may have been rebuilt since); only the missing ones are added.
+    private static void CopyImages(string model, IReadOnlyList<ModelImage> local, Dictionary<int, int> numbers, IRegistryStore target)
+    {
+        var shared = target.Images(model).Select(i => i.Reference).ToHashSet(StringComparer.Ordinal);
+        foreach (var image in local.Where(i => !shared.Contains(i.Reference)).Reverse())
+        {
+            target.AddImage(model, image with { Version = numbers[image.Version] });
+        }
+    }
+
+    // The local moves were copied with their versions; setting the alias in the target is one more move there, recorded with where it came
+    // from. Made against "unset", so a teammate who sets the alias meanwhile keeps it.
+    private static List<string> AdoptAliases(
+        string model, IReadOnlyDictionary<string, int> local, Dictionary<int, int> numbers, IRegistryStore target, string sourceLocation)
     {
         var shared = target.Aliases(model);
+        var outcomes = new List<string>();
         foreach (var (alias, version) in local)
         {
             var copy = numbers[version];
             if (!shared.TryGetValue(alias, out var current))
             {
-                target.SetAlias(model, alias, copy);
-                yield return $"{model}@{alias} set to v{copy}";
+                try
+                {
+                    target.MoveAlias(new AliasMove(model, alias, copy, ExpectedVersion: null, $"copied from {sourceLocation} (MigrateRegistry)"));
+                    outcomes.Add($"{model}@{alias} set to v{copy}");
+                }
+                catch (AliasConflictException)
+                {
+                    outcomes.Add($"{model}@{alias} kept as someone set it in the shared registry during the copy (locally it is v{version}, copied as v{copy})");
+                }
             }
             else if (current != copy)
             {
-                yield return $"{model}@{alias} kept at the shared registry's v{current} (locally it is v{version}, copied as v{copy})";
+                outcomes.Add($"{model}@{alias} kept at the shared registry's v{current} (locally it is v{version}, copied as v{copy})");
             }
         }
+
+        return outcomes;
     }
 }
