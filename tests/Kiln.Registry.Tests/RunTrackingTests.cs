@@ -143,4 +143,30 @@ public abstract class RunTrackingTests
         Assert.Contains("'roc_auc'", error.Message, StringComparison.Ordinal);
         Assert.Empty(registry.GetRun(id).Metrics);
     }
+
+    [Fact]
+    public void FindsTheNewestSucceededRunOfAKindThatRecordedAFileWithTheSameBytes()
+    {
+        using var temp = NewRegistry();
+        var clock = new ManualClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var registry = temp.Open(clock);
+        var metrics = temp.File("metrics.json", seed: 3);
+        string Run(RunKind kind, RunStatus status)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            var id = registry.StartRun(new RunStart(kind));
+            registry.LogArtifact(id, metrics);
+            registry.FinishRun(id, status);
+            return id;
+        }
+
+        Run(RunKind.Evaluate, RunStatus.Succeeded);
+        var newest = Run(RunKind.Evaluate, RunStatus.Succeeded);
+        Run(RunKind.Evaluate, RunStatus.Failed);
+        Run(RunKind.Train, RunStatus.Succeeded);
+
+        Assert.Equal(newest, registry.FindRunWithArtifact(RunKind.Evaluate, metrics)?.Id);
+        Assert.Null(registry.FindRunWithArtifact(RunKind.Register, metrics));
+        Assert.Null(registry.FindRunWithArtifact(RunKind.Evaluate, temp.File("metrics.json", seed: 4)));
+    }
 }
