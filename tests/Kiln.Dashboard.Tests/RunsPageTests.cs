@@ -92,7 +92,7 @@ public sealed class RunsPageTests(SeededDashboard dashboard)
     }
 
     [Theory]
-    [InlineData("/runs?kind=tune", "kind 'tune' is not one of train, evaluate, register")]
+    [InlineData("/runs?kind=deploy", "kind 'deploy' is not one of train, evaluate, register, tune")]
     [InlineData("/runs?status=2", "status '2' is not one of")]
     [InlineData("/runs?page=0", "page 0 is out of range")]
     [InlineData("/runs?size=lots", "size 'lots' is not a whole number")]
