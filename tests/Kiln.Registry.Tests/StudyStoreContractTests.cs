@@ -166,6 +166,24 @@ public abstract class StudyStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void ARetriedFinishWithTheSameOutcomeIsRecordedOnceAndADifferentLateResultIsRefused()
+    {
+        var store = OpenStore(Temp);
+        store.OpenStudy(Study with { Budget = 1 });
+        var claim = store.ClaimTrial(Request(DateTimeOffset.UtcNow))!;
+        var outcome = Complete(claim.Trial, 0.8);
+
+        Assert.True(store.FinishTrial(outcome));
+        var ended = store.FindRun(claim.Trial.RunId)!.EndedAt;
+        Assert.True(store.FinishTrial(outcome with { EndedAt = outcome.EndedAt.AddSeconds(5) }));
+        Assert.False(store.FinishTrial(Complete(claim.Trial, 0.7)));
+
+        var trial = store.ListTrials(Study.Name).Single();
+        Assert.Equal((TrialState.Complete, 0.8, 0.8, RunStatus.Succeeded, 1), (trial.State, trial.Value, trial.Metrics["fold_0_roc_auc"], trial.RunStatus, trial.Attempt));
+        Assert.Equal(ended, store.FindRun(claim.Trial.RunId)!.EndedAt);
+    }
+
+    [Fact]
     public void AFailedTrialKeepsItsErrorAndFailsItsRunWithoutBeingTakenBack()
     {
         var store = OpenStore(Temp);

@@ -108,7 +108,17 @@ public abstract partial class RelationalRegistryStore
                 ("@runRunning", ToText(RunStatus.Running)));
             if (current is null)
             {
-                // Presumed killed, or already taken back: the attempt that replaced this one is the one recorded.
+                // This very outcome already committed (a retry after a connection lost during COMMIT) is recorded, once; otherwise the attempt was
+                // presumed killed or taken back, and the attempt that replaced it is the one recorded.
+                return IsRecorded(connection, outcome);
+            }
+
+            // The run first, and only while it is still running: a run marked killed since the check above (by a process that does not take the
+            // study's lock) is not overwritten, and nothing of this outcome is written.
+            if (NonQuery(connection, "UPDATE runs SET status = @status, ended_at = @ended WHERE id = @id AND status = @running;",
+                    ("@status", ToText(outcome.State == TrialState.Failed ? RunStatus.Failed : RunStatus.Succeeded)), ("@ended", ToUnixMs(outcome.EndedAt)),
+                    ("@id", outcome.RunId), ("@running", ToText(RunStatus.Running))) == 0)
+            {
                 return false;
             }
 
@@ -120,10 +130,20 @@ public abstract partial class RelationalRegistryStore
             NonQuery(connection, "UPDATE trials SET state = @state, value = @value, error = @error WHERE study = @study AND number = @number;",
                 ("@state", ToText(outcome.State)), ("@value", outcome.Value is { } v && double.IsFinite(v) ? v : null), ("@error", outcome.Error),
                 ("@study", outcome.Study), ("@number", outcome.Number));
-            NonQuery(connection, "UPDATE runs SET status = @status, ended_at = @ended WHERE id = @id;",
-                ("@status", ToText(outcome.State == TrialState.Failed ? RunStatus.Failed : RunStatus.Succeeded)), ("@ended", ToUnixMs(outcome.EndedAt)), ("@id", outcome.RunId));
             return true;
         });
+    }
+
+    // Whether the trial holds exactly this outcome of this run already; a different late result for the same run is still refused.
+    private static bool IsRecorded(DbConnection connection, TrialOutcome outcome)
+    {
+        var recorded = false;
+        var value = outcome.Value is { } v && double.IsFinite(v) ? v : (double?)null;
+        ForEach(connection, "SELECT state, value, error FROM trials WHERE study = @study AND number = @number AND run_id = @run;",
+            [("@study", outcome.Study), ("@number", outcome.Number), ("@run", outcome.RunId)],
+            r => recorded = r.GetString(0) == ToText(outcome.State) && (r.IsDBNull(1) ? null : r.GetDouble(1)) == value
+                && (r.IsDBNull(2) ? null : r.GetString(2)) == outcome.Error);
+        return recorded;
     }
 
     /// <inheritdoc />
