@@ -8,7 +8,7 @@ using Kiln.Targets;
 /// <summary>Registry: versioned models with champion/challenger aliases, and the tracked runs behind them.</summary>
 partial class Build
 {
-    [Parameter("How many recent runs Runs lists")]
+    [Parameter("How many recent runs Runs lists, and recent versions Models lists (besides every aliased one)")]
     readonly int Limit = 10;
 
     [Parameter("Two run ids for Runs to compare side by side (params and metrics diff)")]
@@ -27,7 +27,7 @@ partial class Build
         .Description("List registered model versions with aliases, key metrics and source runs")
         .Executes(() =>
         {
-            var versions = Registry.ListVersions(Config.Registry.ModelName);
+            var (versions, total) = Registry.RecentVersions(Config.Registry.ModelName, Limit);
             if (versions.Count == 0)
             {
                 Log.Information($"No versions of '{Config.Registry.ModelName}' yet; run ./build.sh Register");
@@ -45,6 +45,10 @@ partial class Build
                     v.Model.Sha256[..12],
                     v.PromotionReason ?? "-",
                 ]));
+            if (total > versions.Count)
+            {
+                Log.Information($"{versions.Count} of {total} versions shown (the newest {Limit} and every aliased one); --limit N shows more");
+            }
         });
 
     Target MigrateRegistry => _ => _

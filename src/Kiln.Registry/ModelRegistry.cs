@@ -214,8 +214,20 @@ public sealed partial class ModelRegistry(IRegistryStore store, IArtifactStore c
     /// <summary>Removes an alias; false when it was not set.</summary>
     public bool RemoveAlias(string model, string alias) => Store.RemoveAlias(model, alias);
 
-    /// <summary>Every version (of one model, or all models), for the <c>Models</c> listing.</summary>
+    /// <summary>Every version (of one model, or all models).</summary>
     public IReadOnlyList<ModelVersion> ListVersions(string? model = null) => Store.ListVersions(model);
+
+    /// <summary>The <c>Models</c> listing: the newest <paramref name="newest"/> versions of a model and every version an alias points at, newest first,
+    /// with how many versions the model has; read in pages, so a model with thousands of versions lists as fast as one with a few.</summary>
+    /// <param name="model">The model's name.</param>
+    /// <param name="newest">How many of the newest versions to include (1 to <see cref="RunQuery.MaxLimit"/>).</param>
+    public VersionPage RecentVersions(string model, int newest)
+    {
+        var page = Store.QueryVersions(model, 0, Math.Clamp(newest, 1, RunQuery.MaxLimit));
+        var shown = page.Versions.Select(v => v.Version).ToHashSet();
+        var aliased = Store.Aliases(model).Values.Distinct().Where(v => !shown.Contains(v)).Select(v => Store.FindVersion(model, v)).OfType<ModelVersion>();
+        return page with { Versions = [.. page.Versions.Concat(aliased).OrderByDescending(v => v.Version)] };
+    }
 
     /// <summary>Resolves a reference to a file, its expected hash and its version, without reading the file; unknown names give an error listing what exists.</summary>
     public ResolvedModel Resolve(string reference)

@@ -29,6 +29,27 @@ public abstract class ModelVersionTests
     }
 
     [Fact]
+    public void TheModelsListingHasTheNewestVersionsAndEveryAliasedOneWithTheTotal()
+    {
+        using var temp = NewRegistry();
+        var registry = temp.Open();
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            registry.Register(RegistryBackend.Request(temp.File("model.onnx", seed)));
+        }
+
+        registry.SetAlias("churn", "champion", 1);
+        registry.SetAlias("churn", "challenger", 4);
+
+        var listing = registry.RecentVersions("churn", 2);
+
+        Assert.Equal([5, 4, 1], listing.Versions.Select(v => v.Version));
+        Assert.Equal(5, listing.Total);
+        Assert.Equal(["champion"], listing.Versions.Single(v => v.Version == 1).Aliases);
+        Assert.Equal((0, 0), (registry.RecentVersions("fraud", 10).Versions.Count, registry.RecentVersions("fraud", 10).Total));
+    }
+
+    [Fact]
     public void ArtifactsAreStoredByContentOnceAndReadBackWithTheVersion()
     {
         using var temp = NewRegistry();
