@@ -36,6 +36,15 @@ partial class Build
                 ["REGISTRY_USERNAME"] = "REGISTRY_USERNAME",
                 ["REGISTRY_PASSWORD"] = "REGISTRY_PASSWORD",
                 ["DOCKER_HOST"] = "DEPLOY_DOCKER_HOST",
+                // The shared stores Register and Deploy use (--registry-store, --registry-artifacts, --registry-store-password), and the S3 credentials
+                // (AWS_ENDPOINT_URL_S3 only for MinIO and other S3-compatible servers); empty secrets keep config/prod.yaml's stores.
+                ["REGISTRY_STORE"] = "KILN_REGISTRY_STORE",
+                ["REGISTRY_ARTIFACTS"] = "KILN_REGISTRY_ARTIFACTS",
+                ["REGISTRY_STORE_PASSWORD"] = "KILN_REGISTRY_STORE_PASSWORD",
+                ["AWS_ACCESS_KEY_ID"] = "AWS_ACCESS_KEY_ID",
+                ["AWS_SECRET_ACCESS_KEY"] = "AWS_SECRET_ACCESS_KEY",
+                ["AWS_REGION"] = "AWS_REGION",
+                ["AWS_ENDPOINT_URL_S3"] = "AWS_ENDPOINT_URL_S3",
             },
             UploadArtifacts = ["artifacts/evaluation", "artifacts/registry/*.md"],
         },

@@ -1,16 +1,21 @@
 using System.Globalization;
 using Kiln.Pipeline.Registration;
+using Kiln.Registry;
+using Kiln.Registry.Transfer;
 using Kiln.Registry.Runs;
 using Kiln.Targets;
 
 /// <summary>Registry: versioned models with champion/challenger aliases, and the tracked runs behind them.</summary>
 partial class Build
 {
-    [Parameter("How many recent runs Runs lists")]
+    [Parameter("How many recent runs Runs lists, and recent versions Models lists (besides every aliased one)")]
     readonly int Limit = 10;
 
     [Parameter("Two run ids for Runs to compare side by side (params and metrics diff)")]
     readonly string[] Compare = [];
+
+    [Parameter("The registry MigrateRegistry copies from (default: the embedded sqlite:artifacts/registry/kiln.db, its artifacts beside it)")]
+    readonly string From = "sqlite:artifacts/registry/kiln.db";
 
     Target Register => _ => _
         .Description("Register model.onnx as the next version; champion only if it passes the gates and beats the champion")
@@ -22,7 +27,7 @@ partial class Build
         .Description("List registered model versions with aliases, key metrics and source runs")
         .Executes(() =>
         {
-            var versions = Registry.ListVersions(Config.Registry.ModelName);
+            var (versions, total) = Registry.RecentVersions(Config.Registry.ModelName, Limit);
             if (versions.Count == 0)
             {
                 Log.Information($"No versions of '{Config.Registry.ModelName}' yet; run ./build.sh Register");
@@ -40,7 +45,15 @@ partial class Build
                     v.Model.Sha256[..12],
                     v.PromotionReason ?? "-",
                 ]));
+            if (total > versions.Count)
+            {
+                Log.Information($"{versions.Count} of {total} versions shown (the newest {Limit} and every aliased one); --limit N shows more");
+            }
         });
+
+    Target MigrateRegistry => _ => _
+        .Description("Copy runs, versions, aliases and artifacts from a local registry (--from) into the configured shared stores; rerunning copies nothing twice")
+        .Executes(() => Log.Information(RegistryTransfer.Copy(ModelRegistry.Open(Pipeline.OtherRegistryOptions(From)), Registry, Log.Information).Summary));
 
     Target Runs => _ => _
         .Description("List recent tracked runs, or compare two with --compare <run> <run>")

@@ -18,6 +18,15 @@ partial class Build : KilnBuild
     [Parameter("Configuration environment: reads config/<env>.yaml (local or prod)")]
     readonly string Env = "local";
 
+    [Parameter("Registry store to use instead of registry.store in config: sqlite:<file> or postgres://user@host:5432/db (e.g. from a CI secret)")]
+    readonly string? RegistryStore;
+
+    [Parameter("Artifact store to use instead of registry.artifacts in config: file:<dir> or s3://bucket/prefix")]
+    readonly string? RegistryArtifacts;
+
+    [Parameter("Password of a postgres:// registry store (default: PGPASSWORD, then ~/.pgpass)"), Secret]
+    readonly string? RegistryStorePassword;
+
     // One --port for the targets that serve until Ctrl-C; each has its own default (Serve 8081, Dashboard 8090).
     [Parameter("Port Serve (default 8081) or Dashboard (default 8090) listens on at 127.0.0.1; 0 picks a free one")]
     readonly int? Port;
@@ -31,11 +40,12 @@ partial class Build : KilnBuild
 
     AbsolutePath ConfigFile => RootDirectory / "config" / $"{Env}.yaml";
 
-    KilnConfig Config => _config ??= KilnConfig.Load(ConfigFile);
+    KilnConfig Config => _config ??= WithStores(KilnConfig.Load(ConfigFile));
 
-    PipelineContext Pipeline => _pipeline ??= new PipelineContext(RootDirectory, Config, _reporter);
+    PipelineContext Pipeline => _pipeline ??= new PipelineContext(RootDirectory, Config, _reporter) { RegistryPassword = RegistryStorePassword };
 
-    ModelRegistry Registry => _registry ??= ModelRegistry.Open(new RegistryOptions(RootDirectory / Config.Registry.Path));
+    // The configured stores, read-write: every target that uses the registry (Register, Models, Runs, Containerize, Deploy, Serve) opens these.
+    ModelRegistry Registry => _registry ??= ModelRegistry.Open(Pipeline.RegistryOptions);
 
     AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
 
@@ -67,6 +77,9 @@ partial class Build : KilnBuild
             var removed = OutputCleaner.Clean(RootDirectory);
             Log.Information(removed.Count == 0 ? "Nothing to clean" : $"Removed {string.Join(", ", removed)}");
         });
+
+    KilnConfig WithStores(KilnConfig config) =>
+        config with { Registry = config.Registry.WithStores(RegistryStore, RegistryArtifacts, "--registry-store / --registry-artifacts (REGISTRY_STORE, REGISTRY_ARTIFACTS)") };
 
     async Task<GitVersionInfo> Version(CancellationToken cancellationToken) =>
         _version ??= await GitVersionInfo.GetAsync(RootDirectory, TemporaryDirectory, cancellationToken);

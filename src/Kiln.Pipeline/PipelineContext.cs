@@ -2,6 +2,7 @@ using Kiln.Pipeline.Configuration;
 using Kiln.Pipeline.Data;
 using Kiln.Registry;
 using Kiln.Registry.Artifacts;
+using Kiln.Registry.Storage;
 
 namespace Kiln.Pipeline;
 
@@ -48,8 +49,25 @@ public sealed class PipelineContext(string rootDirectory, KilnConfig config, ISt
     /// <summary>The configured raw dataset CSV (for s3:// data, its verified copy in the local cache).</summary>
     public string RawDataset => RawData.LocalPath;
 
-    /// <summary>The registry database and artifact store from <c>registry.path</c> and <c>registry.artifacts</c>, relative to the root.</summary>
-    public RegistryOptions RegistryOptions => new(At(Config.Registry.Path), Artifacts: Config.Registry.Artifacts, ArtifactStore: StoreOptions);
+    /// <summary>The password of a <c>postgres://</c> registry store (the build's <c>--registry-store-password</c>); null reads <c>PGPASSWORD</c>, then <c>~/.pgpass</c>.</summary>
+    public string? RegistryPassword { get; init; }
+
+    /// <summary>The registry's store and artifact store from <c>registry.store</c> and <c>registry.artifacts</c>, a SQLite path relative to the root.</summary>
+    public RegistryOptions RegistryOptions => new(
+        RegistryStores.Resolve(Config.Registry.Store, Root), Artifacts: Config.Registry.Artifacts, ArtifactStore: StoreOptions,
+        Postgres: PostgresSettings.FromEnvironment(RegistryPassword));
+
+    /// <summary>A registry other than the configured one (a <c>sqlite:</c> path relative to the root), with its artifacts beside it: what MigrateRegistry copies from.</summary>
+    /// <param name="store">The store's URI, e.g. <c>sqlite:artifacts/registry/kiln.db</c>.</param>
+    public RegistryOptions OtherRegistryOptions(string store)
+    {
+        var uri = RegistryStores.Resolve(store, Root);
+        RegistryStores.Validate(uri, "the registry to copy from");
+        var options = new RegistryOptions(uri, ArtifactStore: StoreOptions);
+        return !options.IsSqlite || File.Exists(options.DatabasePath)
+            ? options
+            : throw new PipelineException($"there is no registry to copy from at {options.DatabasePath} (--from {store})");
+    }
 
     /// <summary>The configured oracle side file, or null.</summary>
     public string? OracleFile => Config.Dataset.Oracle is { } oracle ? Path.Combine(RawDirectory, oracle) : null;

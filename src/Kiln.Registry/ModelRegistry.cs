@@ -4,6 +4,7 @@ using System.Text.Json;
 using Kiln.Hashing;
 using Kiln.Registry.Artifacts;
 using Kiln.Registry.Models;
+using Kiln.Registry.Promotion;
 using Kiln.Registry.Queries;
 using Kiln.Registry.Resolution;
 using Kiln.Registry.Runs;
@@ -18,6 +19,10 @@ namespace Kiln.Registry;
 /// <param name="heartbeat">How running runs prove they are alive; <see cref="HeartbeatPolicy.Default"/> when null.</param>
 public sealed partial class ModelRegistry(IRegistryStore store, IArtifactStore content, TimeProvider? time = null, HeartbeatPolicy? heartbeat = null)
 {
+    // Each retry means another registration committed a new champion first, so the registry as a whole always progresses; the bound only keeps
+    // one unlucky registration from deciding forever under a flood of others.
+    private const int MaxDecisionAttempts = 32;
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly HeartbeatPolicy _heartbeat = (heartbeat ?? HeartbeatPolicy.Default).Validated();
     private readonly ConcurrentDictionary<string, RunHeartbeat> _beating = new(StringComparer.Ordinal);
@@ -28,9 +33,13 @@ public sealed partial class ModelRegistry(IRegistryStore store, IArtifactStore c
     /// <summary>The content-addressed artifact store.</summary>
     public IArtifactStore Content { get; } = content;
 
-    /// <summary>Opens (creating and migrating as needed) the SQLite registry and the artifact store described by <paramref name="options"/>.</summary>
-    public static ModelRegistry Open(RegistryOptions options) =>
-        new(new SqliteRegistryStore(options), options.OpenArtifactStore(), heartbeat: options.Heartbeat);
+    /// <summary>Opens the row store (SQLite or PostgreSQL, creating and migrating it as needed unless opened read-only) and the artifact store described by <paramref name="options"/>.</summary>
+    public static ModelRegistry Open(RegistryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var content = options.OpenArtifactStore();
+        return new(RegistryStores.Open(options, content.LocalPath), content, heartbeat: options.Heartbeat);
+    }
 
     /// <summary>Starts a run owned by this process and returns its sortable id; the run heartbeats until it is finished or the process ends.</summary>
     public string StartRun(RunStart start)
@@ -106,8 +115,22 @@ public sealed partial class ModelRegistry(IRegistryStore store, IArtifactStore c
 
     /// <summary>Registers the next version of a model: stores its files by content, writes the model card, then commits the version row last.
     /// A model file whose bytes are already a version of the model registers nothing and returns that version with <c>Created</c> false.</summary>
-    public RegisteredVersion Register(RegistrationRequest request)
+    /// <remarks>The request's <see cref="RegistrationRequest.Decision"/> (if any) moves its alias whatever happened meanwhile; a decision made
+    /// against the current champion belongs in <see cref="Register(RegistrationRequest, Func{ResolvedModel?, PromotionDecision})"/>.</remarks>
+    public RegisteredVersion Register(RegistrationRequest request) => Register(request, decide: null);
+
+    /// <summary>Registers the next version with a champion/challenger decision made against the current champion, committed only if that is still
+    /// the champion; when another registration moved it meanwhile, <paramref name="decide"/> runs again against the new one.</summary>
+    /// <remarks>
+    /// This makes the decision and the alias move one atomic step on every store: the store commits the version under the model's lock and only
+    /// while <c>@champion</c> points where it pointed when <paramref name="decide"/> looked (<see cref="AliasConflictException"/> otherwise, with
+    /// nothing written). Without it, two processes deciding against the same champion would both move <c>@champion</c> and the last writer would win.
+    /// </remarks>
+    /// <param name="request">The model, its files, metrics and card; its <see cref="RegistrationRequest.Decision"/> is ignored.</param>
+    /// <param name="decide">Decides champion or challenger against the champion it is given (null when there is none yet); may run more than once.</param>
+    public RegisteredVersion Register(RegistrationRequest request, Func<ResolvedModel?, PromotionDecision>? decide)
     {
+        ArgumentNullException.ThrowIfNull(request);
         RegistryNames.ValidModelName(request.ModelName);
         ValidateFiles(request);
         ValidateInputExample(request.InputExample);
@@ -129,20 +152,38 @@ public sealed partial class ModelRegistry(IRegistryStore store, IArtifactStore c
             return new RegisteredVersion(existing, Created: false);
         }
 
-        var artifacts = new List<VersionArtifact> { new(Path.GetFileName(request.ModelPath), model.Sha256, model.SizeBytes, model.Path) };
+        var files = new List<VersionArtifact> { new(Path.GetFileName(request.ModelPath), model.Sha256, model.SizeBytes, model.Path) };
         foreach (var file in request.AttachedFiles ?? [])
         {
             var stored = Content.Put(file);
-            artifacts.Add(new VersionArtifact(Path.GetFileName(file), stored.Sha256, stored.SizeBytes, stored.Path));
+            files.Add(new VersionArtifact(Path.GetFileName(file), stored.Sha256, stored.SizeBytes, stored.Path));
         }
 
-        var card = ModelCardWriter.Write(request.ModelName, model.Sha256, now, request.Card, request.Metrics, request.Signature, sourceRun, request.Decision);
-        var storedCard = Content.Put(Encoding.UTF8.GetBytes(card));
-        artifacts.Add(new VersionArtifact(ModelCardWriter.FileName, storedCard.Sha256, storedCard.SizeBytes, storedCard.Path));
+        for (var attempt = 1; ; attempt++)
+        {
+            var decision = request.Decision;
+            AliasExpectation? expected = null;
+            if (decide is not null)
+            {
+                var champion = TryResolve($"models:/{request.ModelName}@{PromotionPolicy.ChampionAlias}");
+                decision = decide(champion);
+                expected = new AliasExpectation(PromotionPolicy.ChampionAlias, champion?.Version?.Version);
+            }
 
-        return Store.CreateVersion(new NewModelVersion(
-            request.ModelName, now, request.SourceRunId, request.Signature, request.InputExample, request.Metrics, artifacts,
-            request.Decision is { } decision ? [decision.Alias] : [], request.Decision?.Reason));
+            var card = ModelCardWriter.Write(request.ModelName, model.Sha256, now, request.Card, request.Metrics, request.Signature, sourceRun, decision);
+            var storedCard = Content.Put(Encoding.UTF8.GetBytes(card));
+            VersionArtifact[] artifacts = [.. files, new VersionArtifact(ModelCardWriter.FileName, storedCard.Sha256, storedCard.SizeBytes, storedCard.Path)];
+            try
+            {
+                return Store.CreateVersion(new NewModelVersion(
+                    request.ModelName, now, request.SourceRunId, request.Signature, request.InputExample, request.Metrics, artifacts,
+                    decision is not null ? [decision.Alias] : [], decision?.Reason, expected));
+            }
+            catch (AliasConflictException) when (decide is not null && attempt < MaxDecisionAttempts)
+            {
+                // Another registration moved the champion after this one decided: decide again, against the new champion.
+            }
+        }
     }
 
     /// <summary>The version of <paramref name="model"/> whose model file has the same bytes as <paramref name="modelPath"/>, or null (also when the file does not exist).</summary>
@@ -173,8 +214,20 @@ public sealed partial class ModelRegistry(IRegistryStore store, IArtifactStore c
     /// <summary>Removes an alias; false when it was not set.</summary>
     public bool RemoveAlias(string model, string alias) => Store.RemoveAlias(model, alias);
 
-    /// <summary>Every version (of one model, or all models), for the <c>Models</c> listing.</summary>
+    /// <summary>Every version (of one model, or all models).</summary>
     public IReadOnlyList<ModelVersion> ListVersions(string? model = null) => Store.ListVersions(model);
+
+    /// <summary>The <c>Models</c> listing: the newest <paramref name="newest"/> versions of a model and every version an alias points at, newest first,
+    /// with how many versions the model has; read in pages, so a model with thousands of versions lists as fast as one with a few.</summary>
+    /// <param name="model">The model's name.</param>
+    /// <param name="newest">How many of the newest versions to include (1 to <see cref="RunQuery.MaxLimit"/>).</param>
+    public VersionPage RecentVersions(string model, int newest)
+    {
+        var page = Store.QueryVersions(model, 0, Math.Clamp(newest, 1, RunQuery.MaxLimit));
+        var shown = page.Versions.Select(v => v.Version).ToHashSet();
+        var aliased = Store.Aliases(model).Values.Distinct().Where(v => !shown.Contains(v)).Select(v => Store.FindVersion(model, v)).OfType<ModelVersion>();
+        return page with { Versions = [.. page.Versions.Concat(aliased).OrderByDescending(v => v.Version)] };
+    }
 
     /// <summary>Resolves a reference to a file, its expected hash and its version, without reading the file; unknown names give an error listing what exists.</summary>
     public ResolvedModel Resolve(string reference)

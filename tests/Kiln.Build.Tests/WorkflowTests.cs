@@ -32,6 +32,10 @@ public class WorkflowTests
         var yaml = GitHubActionsWriter.Render(deploy);
 
         Assert.Contains("REGISTRY_PASSWORD: ${{ secrets.REGISTRY_PASSWORD }}", yaml, StringComparison.Ordinal);
+        Assert.Contains("REGISTRY_STORE: ${{ secrets.KILN_REGISTRY_STORE }}", yaml, StringComparison.Ordinal);
+        Assert.Contains("REGISTRY_ARTIFACTS: ${{ secrets.KILN_REGISTRY_ARTIFACTS }}", yaml, StringComparison.Ordinal);
+        Assert.Contains("REGISTRY_STORE_PASSWORD: ${{ secrets.KILN_REGISTRY_STORE_PASSWORD }}", yaml, StringComparison.Ordinal);
+        Assert.Contains("AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}", yaml, StringComparison.Ordinal);
         Assert.Contains("- 'v*'", yaml, StringComparison.Ordinal);
         Assert.Contains("run: ./build.sh Deploy", yaml, StringComparison.Ordinal);
     }

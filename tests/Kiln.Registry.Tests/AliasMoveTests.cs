@@ -2,15 +2,18 @@ using Kiln.Registry.Models;
 
 namespace Kiln.Registry.Tests;
 
-public sealed class AliasMoveTests
+public abstract class AliasMoveTests
 {
+    /// <summary>A fresh, empty registry of the kind under test.</summary>
+    protected abstract RegistryBackend NewRegistry();
+
     [Fact]
     public void RollingTheChampionBackMovesItAndRecordsTheReason()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
-        registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 1)));
-        registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 2)));
+        registry.Register(RegistryBackend.Request(temp.File("model.onnx", seed: 1)));
+        registry.Register(RegistryBackend.Request(temp.File("model.onnx", seed: 2)));
         registry.SetAlias("churn", "champion", 2);
 
         registry.MoveAlias(new AliasMove("churn", "champion", 1, ExpectedVersion: 2, "v2 over-predicts churn for new customers"));
@@ -25,11 +28,11 @@ public sealed class AliasMoveTests
     [Fact]
     public void MoveIsRefusedWhenTheAliasMovedSinceItWasPreparedAndNothingChanges()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         for (var seed = 1; seed <= 3; seed++)
         {
-            registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: seed)));
+            registry.Register(RegistryBackend.Request(temp.File("model.onnx", seed: seed)));
         }
 
         registry.SetAlias("churn", "champion", 3);
@@ -45,9 +48,9 @@ public sealed class AliasMoveTests
     [Fact]
     public void PromotingIntoAnUnsetAliasExpectsItUnset()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
-        registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 1)));
+        registry.Register(RegistryBackend.Request(temp.File("model.onnx", seed: 1)));
 
         registry.MoveAlias(new AliasMove("churn", "challenger", 1, ExpectedVersion: null, "first candidate"));
 
@@ -62,9 +65,9 @@ public sealed class AliasMoveTests
     [InlineData("churn", "7", 1, "roll back", "is a number")]
     public void BadMovesAreRefusedWithAClearMessage(string model, string alias, int version, string reason, string message)
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
-        registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 1)));
+        registry.Register(RegistryBackend.Request(temp.File("model.onnx", seed: 1)));
 
         var error = Assert.ThrowsAny<RegistryException>(() => registry.MoveAlias(new AliasMove(model, alias, version, null, reason)));
 
@@ -75,11 +78,11 @@ public sealed class AliasMoveTests
     [Fact]
     public void ImagesRecordWhichTagCarriesWhichVersionAndARebuiltTagMoves()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var clock = new ManualClock(new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.Zero));
-        var registry = new ModelRegistry(new Storage.SqliteRegistryStore(temp.Options), new Artifacts.FileArtifactStore(temp.Options.StoreDirectory), clock);
-        registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 1)));
-        registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 2)));
+        var registry = new ModelRegistry(temp.OpenStore(), new Artifacts.FileArtifactStore(temp.StoreDirectory), clock);
+        registry.Register(RegistryBackend.Request(temp.File("model.onnx", seed: 1)));
+        registry.Register(RegistryBackend.Request(temp.File("model.onnx", seed: 2)));
 
         registry.RecordImage("churn", 1, "kiln-churn:1.0.0", "sha256:aaa");
         clock.Advance(TimeSpan.FromMinutes(1));

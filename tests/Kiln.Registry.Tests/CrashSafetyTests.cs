@@ -2,19 +2,23 @@ using Kiln.Hashing;
 
 namespace Kiln.Registry.Tests;
 
-public sealed class CrashSafetyTests
+/// <summary>A process killed inside its registration transaction leaves nothing half-written, on every store.</summary>
+public abstract class CrashSafetyTests
 {
+    /// <summary>A fresh, empty registry of the kind under test.</summary>
+    protected abstract RegistryBackend NewRegistry();
+
     [Fact]
     public async Task ProcessKilledBeforeCommitLeavesNoHalfVersionAndTheNextRegistrationWorks()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 1)) with { Decision = null });
         registry.SetAlias("churn", "champion", 1);
         var crashingModel = temp.File("model.onnx", seed: 2);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(1));
 
-        using var child = CrashHost.Start("crash", temp.Options.DatabasePath, crashingModel);
+        using var child = CrashHost.Start("crash", temp.StoreUri, temp.StoreDirectory, crashingModel);
         var line = await child.StandardOutput.ReadLineAsync(cancel.Token);
         if (line != "READY")
         {
@@ -29,12 +33,12 @@ public sealed class CrashSafetyTests
         var only = Assert.Single(after.ListVersions("churn"));
         Assert.Equal(1, only.Version);
         Assert.Equal(1, after.Resolve("models:/churn@champion").Version!.Version);
-        Assert.True(File.Exists(Path.Combine(temp.Options.StoreDirectory, FileHash.Sha256(crashingModel))),
+        Assert.True(File.Exists(Path.Combine(temp.StoreDirectory, FileHash.Sha256(crashingModel))),
             "the child should have written its artifact before the transaction");
 
         var next = after.Register(TempRegistry.Request(temp.File("model.onnx", seed: 3))).Version;
         Assert.Equal(2, next.Version);
         Assert.Equal(next.Model.StorePath, after.ResolveVerified("models:/churn/2"));
-        Assert.Contains(Path.Combine(temp.Options.StoreDirectory, FileHash.Sha256(crashingModel)), after.CollectGarbage(TimeSpan.Zero));
+        Assert.Contains(Path.Combine(temp.StoreDirectory, FileHash.Sha256(crashingModel)), after.CollectGarbage(TimeSpan.Zero));
     }
 }

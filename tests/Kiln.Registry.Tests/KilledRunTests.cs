@@ -1,21 +1,22 @@
 using System.Diagnostics;
-using Kiln.Registry.Artifacts;
 using Kiln.Registry.Runs;
-using Kiln.Registry.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Kiln.Registry.Tests;
 
-public sealed class KilledRunTests
+/// <summary>The killed-run contract every store keeps: owners, heartbeats, and one conditional update deciding killed or finished.</summary>
+public abstract class KilledRunTests
 {
+    /// <summary>A fresh, empty registry of the kind under test.</summary>
+    protected abstract RegistryBackend NewRegistry();
+
     // Short enough for tests to wait out, with the default's ratio of six beats per staleness window.
     private static readonly HeartbeatPolicy Fast = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(600));
 
     [Fact]
     public async Task ARunRecordsItsOwnerAndHeartbeatsUntilItIsFinished()
     {
-        using var temp = new TempRegistry();
-        var registry = Open(temp, Fast);
+        using var temp = NewRegistry();
+        var registry = temp.Open(null, Fast);
 
         var id = registry.StartRun(new RunStart(RunKind.Train));
         var started = registry.GetRun(id);
@@ -34,8 +35,8 @@ public sealed class KilledRunTests
     [Fact]
     public async Task AProcessKilledWithSigkillLeavesARunThatShowsKilledOnceItsHeartbeatIsStale()
     {
-        using var temp = new TempRegistry();
-        var registry = Open(temp, Fast);
+        using var temp = NewRegistry();
+        var registry = temp.Open(null, Fast);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         var (child, runId) = await StartRunInChildAsync(temp, heartbeatMs: 100, cancel.Token);
         using var _ = child;
@@ -64,8 +65,8 @@ public sealed class KilledRunTests
     [Fact]
     public async Task ALiveProcessOnThisHostWhoseHeartbeatIsStaleIsStillRunning()
     {
-        using var temp = new TempRegistry();
-        var observer = Open(temp, Fast);
+        using var temp = NewRegistry();
+        var observer = temp.Open(null, Fast);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(1));
 
         // The child beats only every ten minutes, so to the observer its heartbeat goes stale while it is alive (suspended, starved).
@@ -86,9 +87,9 @@ public sealed class KilledRunTests
     [Fact]
     public void ARunOwnedByAnotherHostIsKilledOnItsHeartbeatAlone()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var clock = new ManualClock(Now());
-        var registry = Open(temp, HeartbeatPolicy.Default, clock);
+        var registry = temp.Open(clock, HeartbeatPolicy.Default);
         var owner = new RunOwner("build-agent-7", 4242, clock.Now.AddHours(-1));
         registry.Store.InsertRun("01REMOTERUN", new RunStart(RunKind.Evaluate), owner, clock.Now);
 
@@ -107,9 +108,9 @@ public sealed class KilledRunTests
     [Fact]
     public void AReusedPidWithAnotherStartTimeDoesNotKeepARunAlive()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var clock = new ManualClock(Now());
-        var registry = Open(temp, HeartbeatPolicy.Default, clock);
+        var registry = temp.Open(clock, HeartbeatPolicy.Default);
         var me = RunOwner.Current;
         registry.Store.InsertRun("01MINE", new RunStart(RunKind.Train), me, clock.Now);
         registry.Store.InsertRun("01REUSED", new RunStart(RunKind.Train), me with { ProcessStartedAt = me.ProcessStartedAt.AddMinutes(-5) }, clock.Now);
@@ -124,9 +125,9 @@ public sealed class KilledRunTests
     [Fact]
     public void ARunPresumedKilledCannotBeFinishedLaterAndAFinishedRunIsNeverMarkedKilled()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var clock = new ManualClock(Now());
-        var registry = Open(temp, HeartbeatPolicy.Default, clock);
+        var registry = temp.Open(clock, HeartbeatPolicy.Default);
         var remote = new RunOwner("elsewhere", 1, clock.Now);
         registry.Store.InsertRun("01LATE", new RunStart(RunKind.Evaluate), remote, clock.Now);
         registry.Store.InsertRun("01DONE", new RunStart(RunKind.Evaluate), remote, clock.Now);
@@ -145,8 +146,8 @@ public sealed class KilledRunTests
     [Fact]
     public void AHeartbeatThatLandsAfterAnObserverReadTheRunKeepsItAlive()
     {
-        using var temp = new TempRegistry();
-        var store = new SqliteRegistryStore(temp.Options);
+        using var temp = NewRegistry();
+        var store = temp.OpenStore();
         var start = Now().AddHours(-1);
         store.InsertRun("01SLOW", new RunStart(RunKind.Train), new RunOwner("elsewhere", 9, start), start);
 
@@ -164,9 +165,9 @@ public sealed class KilledRunTests
     [Fact]
     public void TheLatestRunOfAKindIsFoundPastNewerRunsOfOtherKinds()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var clock = new ManualClock(Now().AddHours(-1));
-        var registry = Open(temp, HeartbeatPolicy.Default, clock);
+        var registry = temp.Open(clock, HeartbeatPolicy.Default);
         registry.Store.InsertRun("01EVAL", new RunStart(RunKind.Evaluate), new RunOwner("gone-host", 7, clock.Now), clock.Now);
         for (var i = 0; i < 60; i++)
         {
@@ -185,16 +186,10 @@ public sealed class KilledRunTests
     [Fact]
     public void ARunLeftRunningBeforeOwnersWereRecordedIsKilledOnceStale()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var startedAt = DateTimeOffset.UtcNow.AddMinutes(-10);
-        _ = new SqliteRegistryStore(temp.Options, targetVersion: 3);
-        using (var connection = new SqliteConnection($"Data Source={temp.Options.DatabasePath}"))
-        {
-            connection.Open();
-            using var insert = connection.CreateCommand();
-            insert.CommandText = $"INSERT INTO runs (id, kind, status, started_at, environment) VALUES ('01OLD', 'train', 'running', {startedAt.ToUnixTimeMilliseconds()}, 'local');";
-            insert.ExecuteNonQuery();
-        }
+        _ = temp.OpenStore(targetVersion: 3);
+        temp.Execute($"INSERT INTO runs (id, kind, status, started_at, environment) VALUES ('01OLD', 'train', 'running', {startedAt.ToUnixTimeMilliseconds()}, 'local');");
 
         var run = temp.Open().GetRun("01OLD");
 
@@ -215,13 +210,10 @@ public sealed class KilledRunTests
     // Whole milliseconds, as the registry stores times, so times read back compare equal.
     private static DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
-    private static ModelRegistry Open(TempRegistry temp, HeartbeatPolicy policy, TimeProvider? clock = null) =>
-        new(new SqliteRegistryStore(temp.Options), new Artifacts.FileArtifactStore(temp.Options.StoreDirectory), clock, policy);
-
     // A real child process that starts an evaluate run and then waits to be killed.
-    private static async Task<(Process Child, string RunId)> StartRunInChildAsync(TempRegistry temp, int heartbeatMs, CancellationToken cancellationToken)
+    private static async Task<(Process Child, string RunId)> StartRunInChildAsync(RegistryBackend temp, int heartbeatMs, CancellationToken cancellationToken)
     {
-        var child = CrashHost.Start("run", temp.Options.DatabasePath, heartbeatMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var child = CrashHost.Start("run", temp.StoreUri, temp.StoreDirectory, heartbeatMs.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var runId = await child.StandardOutput.ReadLineAsync(cancellationToken);
         if (runId is null)
         {

@@ -7,12 +7,16 @@ using Kiln.Registry.Storage;
 
 namespace Kiln.Registry.Tests;
 
-public sealed class ModelVersionTests
+/// <summary>The version contract every store keeps: numbering, content, duplicates, aliases, the model card and bad input.</summary>
+public abstract class ModelVersionTests
 {
+    /// <summary>A fresh, empty registry of the kind under test.</summary>
+    protected abstract RegistryBackend NewRegistry();
+
     [Fact]
     public void VersionsCountUpPerModel()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
 
         var churn1 = registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 1))).Version;
@@ -25,9 +29,30 @@ public sealed class ModelVersionTests
     }
 
     [Fact]
+    public void TheModelsListingHasTheNewestVersionsAndEveryAliasedOneWithTheTotal()
+    {
+        using var temp = NewRegistry();
+        var registry = temp.Open();
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            registry.Register(RegistryBackend.Request(temp.File("model.onnx", seed)));
+        }
+
+        registry.SetAlias("churn", "champion", 1);
+        registry.SetAlias("churn", "challenger", 4);
+
+        var listing = registry.RecentVersions("churn", 2);
+
+        Assert.Equal([5, 4, 1], listing.Versions.Select(v => v.Version));
+        Assert.Equal(5, listing.Total);
+        Assert.Equal(["champion"], listing.Versions.Single(v => v.Version == 1).Aliases);
+        Assert.Equal((0, 0), (registry.RecentVersions("fraud", 10).Versions.Count, registry.RecentVersions("fraud", 10).Total));
+    }
+
+    [Fact]
     public void ArtifactsAreStoredByContentOnceAndReadBackWithTheVersion()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var model = temp.File("model.onnx", size: 100_000);
         var retrained = temp.File("model.onnx", seed: 2, size: 100_000);
@@ -38,23 +63,23 @@ public sealed class ModelVersionTests
 
         Assert.Equal(["model.onnx", "report.md", ModelCardWriter.FileName], first.Artifacts.Select(a => a.Name));
         Assert.Equal(FileHash.Sha256(model), first.Model.Sha256);
-        Assert.Equal(Path.Combine(temp.Options.StoreDirectory, first.Model.Sha256), first.Model.StorePath);
+        Assert.Equal(Path.Combine(temp.StoreDirectory, first.Model.Sha256), first.Model.StorePath);
         Assert.Equal(File.ReadAllBytes(model), File.ReadAllBytes(first.Model.StorePath));
         Assert.Equal(first.Artifacts[1].Sha256, second.Artifacts[1].Sha256);
 
         // Two models and two cards, but the shared report once.
-        Assert.Equal(5, Directory.GetFiles(temp.Options.StoreDirectory).Length);
+        Assert.Equal(5, Directory.GetFiles(temp.StoreDirectory).Length);
     }
 
     [Fact]
     public void RegisteringBytesThatAreAlreadyAVersionIsANoOpThatNamesIt()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var model = temp.File("model.onnx");
         var champion = new PromotionDecision(PromotionOutcome.Champion, "first", "roc_auc", 0.8);
         var v1 = registry.Register(TempRegistry.Request(model) with { Decision = champion });
-        var storedFiles = Directory.GetFiles(temp.Options.StoreDirectory).Length;
+        var storedFiles = Directory.GetFiles(temp.StoreDirectory).Length;
         var sameBytesElsewhere = Path.Combine(temp.Directory, "other-checkout", "model.onnx");
         Directory.CreateDirectory(Path.GetDirectoryName(sameBytesElsewhere)!);
         File.Copy(model, sameBytesElsewhere);
@@ -71,14 +96,14 @@ public sealed class ModelVersionTests
         Assert.Equal(0.8, again.Version.Metrics["roc_auc"]);
         Assert.Single(registry.ListVersions("churn"));
         Assert.Null(registry.TryResolve("models:/churn@challenger"));
-        Assert.Equal(storedFiles, Directory.GetFiles(temp.Options.StoreDirectory).Length);
+        Assert.Equal(storedFiles, Directory.GetFiles(temp.StoreDirectory).Length);
         Assert.Equal(1, registry.FindVersionOf("churn", sameBytesElsewhere)!.Version);
     }
 
     [Fact]
     public void TheSameBytesUnderAnotherModelNameAreANewVersionOfThatModel()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var model = temp.File("model.onnx");
         registry.Register(TempRegistry.Request(model));
@@ -92,7 +117,7 @@ public sealed class ModelVersionTests
     [Fact]
     public void TheStoreItselfRefusesASecondVersionOfTheSameModelBytesInsideItsTransaction()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var first = registry.Register(TempRegistry.Request(temp.File("model.onnx"))).Version;
         var retried = new NewModelVersion(
@@ -111,7 +136,7 @@ public sealed class ModelVersionTests
     [Fact]
     public void RegistrationRecordsSignatureExampleMetricsAndSourceRun()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var run = registry.StartRun(new RunStart(RunKind.Train, "2.0.0", "feedbee"));
 
@@ -133,7 +158,7 @@ public sealed class ModelVersionTests
     [Fact]
     public void ModelCardDescribesDataMetricsGatesDecisionAndLimitations()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var run = registry.StartRun(new RunStart(RunKind.Train, "2.1.0", "c0ffee1"));
         registry.LogDataset(run, new DatasetLineage("data/01-raw/churn.csv", new string('d', 64), 4990, 10));
@@ -161,7 +186,7 @@ public sealed class ModelVersionTests
     [Fact]
     public void DecisionMovesTheAliasAndRecordsTheReason()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         PromotionDecision Decision(PromotionOutcome outcome, string reason) => new(outcome, reason, "roc_auc", 0.8);
 
@@ -180,7 +205,7 @@ public sealed class ModelVersionTests
     [Fact]
     public void SettingAnAliasMovesItAndUnknownVersionsAreListed()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         registry.Register(TempRegistry.Request(temp.File("model.onnx", 1)));
         registry.Register(TempRegistry.Request(temp.File("model.onnx", 2)));
@@ -200,7 +225,7 @@ public sealed class ModelVersionTests
     [Fact]
     public void InvalidInputExampleIsRejectedWithItsLineBeforeAnythingIsStored()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
 
         var error = Assert.Throws<RegistryException>(() =>
@@ -208,13 +233,13 @@ public sealed class ModelVersionTests
 
         Assert.Contains("input example is not valid JSON (line 3", error.Message, StringComparison.Ordinal);
         Assert.Empty(registry.ListVersions());
-        Assert.False(Directory.Exists(temp.Options.StoreDirectory));
+        Assert.False(Directory.Exists(temp.StoreDirectory));
     }
 
     [Fact]
     public void MissingModelFileAndUnknownSourceRunAreNamed()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var missing = Path.Combine(temp.Directory, "nowhere", "model.onnx");
 
@@ -233,7 +258,7 @@ public sealed class ModelVersionTests
     [InlineData("")]
     public void BadModelNamesAreRejectedWithTheRule(string name)
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
 
         var error = Assert.Throws<RegistryException>(() => registry.Register(TempRegistry.Request(temp.File("model.onnx"), name: name)));
@@ -244,7 +269,7 @@ public sealed class ModelVersionTests
     [Fact]
     public void GarbageCollectionRemovesOnlyUnreferencedBlobs()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var kept = registry.Register(TempRegistry.Request(temp.File("model.onnx", 1))).Version;
         var orphan = registry.Content.Put(temp.File("half-registered.onnx", 2));

@@ -3,12 +3,16 @@ using Kiln.Hashing;
 
 namespace Kiln.Registry.Tests;
 
-public sealed class ResolutionTests
+/// <summary>Resolving references through every store: aliases, versions, latest, files, and what is reported when something is missing or damaged.</summary>
+public abstract class ResolutionTests
 {
+    /// <summary>A fresh, empty registry of the kind under test.</summary>
+    protected abstract RegistryBackend NewRegistry();
+
     [Fact]
     public void AliasVersionLatestAndPathReferencesResolveToTheRightFile()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var v1 = registry.Register(TempRegistry.Request(temp.File("model.onnx", 1))).Version;
         var v2 = registry.Register(TempRegistry.Request(temp.File("model.onnx", 2))).Version;
@@ -31,7 +35,7 @@ public sealed class ResolutionTests
     [Fact]
     public void CorruptedArtifactIsReportedWithItsPathAndExpectedHash()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var version = registry.Register(TempRegistry.Request(temp.File("model.onnx"))).Version;
         File.WriteAllText(version.Model.StorePath, "not a model any more");
@@ -47,7 +51,7 @@ public sealed class ResolutionTests
     [Fact]
     public void MissingArtifactIsReportedWithItsPathAndExpectedHash()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var version = registry.Register(TempRegistry.Request(temp.File("model.onnx"))).Version;
         File.Delete(version.Model.StorePath);
@@ -61,7 +65,7 @@ public sealed class ResolutionTests
     [Fact]
     public void UnknownModelAliasAndVersionListWhatExists()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var empty = Assert.Throws<RegistryEntryNotFoundException>(() => registry.Resolve("models:/churn@champion"));
         registry.Register(TempRegistry.Request(temp.File("model.onnx", 1)));
@@ -88,7 +92,7 @@ public sealed class ResolutionTests
     [InlineData("models:/churn@3")]
     public void MalformedReferencesAreRejectedWithTheAcceptedForms(string reference)
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
 
         var error = Assert.Throws<RegistryException>(() => registry.Resolve(reference));
@@ -99,7 +103,7 @@ public sealed class ResolutionTests
     [Fact]
     public void MissingPlainFileIsNamed()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var path = Path.Combine(temp.Directory, "gone.onnx");
 

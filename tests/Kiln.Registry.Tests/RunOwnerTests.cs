@@ -24,7 +24,7 @@ public sealed class RunOwnerTests
     {
         using var temp = new TempRegistry();
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        using var child = CrashHost.Start("run", temp.Options.DatabasePath, "600000");
+        using var child = CrashHost.Start("run", temp.StoreUri, temp.StoreDirectory, "600000");
         var runId = await child.StandardOutput.ReadLineAsync(cancel.Token)
             ?? throw new InvalidOperationException($"the crash host printed no run id: {await child.StandardError.ReadToEndAsync(cancel.Token)}");
 

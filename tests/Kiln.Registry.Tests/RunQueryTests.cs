@@ -3,12 +3,15 @@ using Kiln.Registry.Runs;
 
 namespace Kiln.Registry.Tests;
 
-public sealed class RunQueryTests
+public abstract class RunQueryTests
 {
+    /// <summary>A fresh, empty registry of the kind under test.</summary>
+    protected abstract RegistryBackend NewRegistry();
+
     [Fact]
     public void PagesNewestFirstAndCountsEveryMatch()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var (registry, ids) = Seed(temp, 25);
 
         var first = registry.Store.QueryRuns(new RunQuery(Limit: 10));
@@ -23,7 +26,7 @@ public sealed class RunQueryTests
     [Fact]
     public void FiltersByKindStatusEnvironmentVersionAndIdTogether()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var (registry, ids) = Seed(temp, 30);
 
         var page = registry.Store.QueryRuns(new RunQuery(Kind: RunKind.Evaluate, Status: RunStatus.Succeeded, Environment: "prod", GitVersion: "1.2.0"));
@@ -42,7 +45,7 @@ public sealed class RunQueryTests
     [Fact]
     public void MetricConditionsKeepOnlyRunsThatHaveTheMetricAndSatisfyIt()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var (registry, _) = Seed(temp, 30);
         var all = registry.RecentRuns(100);
 
@@ -58,7 +61,7 @@ public sealed class RunQueryTests
     [Fact]
     public void ParameterConditionsCompareTextAndNumbersAsWritten()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var (registry, _) = Seed(temp, 30);
         var all = registry.RecentRuns(100);
 
@@ -78,7 +81,7 @@ public sealed class RunQueryTests
     [Fact]
     public void SortsByAMetricWithRunsLackingItLast()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var (registry, _) = Seed(temp, 30);
 
         var ascending = registry.Store.QueryRuns(new RunQuery(Sort: new RunSort(RunSortColumn.Metric, Descending: false, Key: "roc_auc"), Limit: 100)).Runs;
@@ -92,7 +95,7 @@ public sealed class RunQueryTests
     [Fact]
     public void PagesSortedByAMetricJoinUpAcrossTheRunsWithoutItAndHonourOtherFilters()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var (registry, _) = Seed(temp, 30);
         var sort = new RunSort(RunSortColumn.Metric, Descending: true, Key: "roc_auc");
         var whole = registry.Store.QueryRuns(new RunQuery(Environment: "local", Sort: sort, Limit: 100)).Runs.Select(r => r.Id).ToList();
@@ -110,7 +113,7 @@ public sealed class RunQueryTests
     [Fact]
     public void AListingCanLoadOnlyTheParametersItShows()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var (registry, _) = Seed(temp, 6);
 
         var some = registry.Store.QueryRuns(new RunQuery(ParameterKeys: ["trainer.name", "no.such.key"])).Runs;
@@ -123,14 +126,14 @@ public sealed class RunQueryTests
     [Fact]
     public void VersionPagesComeNewestFirstWithTheModelsTotal()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         for (var seed = 1; seed <= 7; seed++)
         {
-            registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: seed)));
+            registry.Register(RegistryBackend.Request(temp.File("model.onnx", seed: seed)));
         }
 
-        registry.Register(TempRegistry.Request(temp.File("model.onnx", seed: 99), name: "fraud"));
+        registry.Register(RegistryBackend.Request(temp.File("model.onnx", seed: 99), name: "fraud"));
 
         var second = registry.Store.QueryVersions("churn", 3, 3);
 
@@ -143,7 +146,7 @@ public sealed class RunQueryTests
     [Fact]
     public void SortsNumericParametersAsNumbersAndByDuration()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var (registry, _) = Seed(temp, 12);
 
         var byLeaves = registry.Store.QueryRuns(new RunQuery(Sort: new RunSort(RunSortColumn.Parameter, Descending: false, Key: "trainer.leaves"))).Runs;
@@ -161,7 +164,7 @@ public sealed class RunQueryTests
     [Fact]
     public void SelectsExactlyTheRunsNamedById()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var (registry, ids) = Seed(temp, 10);
 
         var page = registry.Store.QueryRuns(new RunQuery(Ids: [ids[2], ids[5], "NO-SUCH-RUN"]));
@@ -173,7 +176,7 @@ public sealed class RunQueryTests
     [Fact]
     public void FacetsListEnvironmentsVersionsAndKeys()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var (registry, _) = Seed(temp, 10);
 
         var facets = registry.Store.RunFacets();
@@ -190,7 +193,7 @@ public sealed class RunQueryTests
     [InlineData(0, 1001, "limit must be between 1 and 1000")]
     public void OutOfRangePagingIsRefused(int offset, int limit, string message)
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
 
         var error = Assert.Throws<RegistryException>(() => registry.Store.QueryRuns(new RunQuery(Offset: offset, Limit: limit)));
@@ -199,10 +202,10 @@ public sealed class RunQueryTests
     }
 
     // Runs a minute apart: Train and Evaluate alternate, a few fail or keep running, two environments and two versions.
-    private static (ModelRegistry Registry, List<string> Ids) Seed(TempRegistry temp, int count)
+    private static (ModelRegistry Registry, List<string> Ids) Seed(RegistryBackend temp, int count)
     {
         var clock = new ManualClock(new DateTimeOffset(2025, 6, 1, 9, 0, 0, TimeSpan.Zero));
-        var registry = new ModelRegistry(new Storage.SqliteRegistryStore(temp.Options), new Artifacts.FileArtifactStore(temp.Options.StoreDirectory), clock);
+        var registry = new ModelRegistry(temp.OpenStore(), new Artifacts.FileArtifactStore(temp.StoreDirectory), clock);
         var ids = new List<string>();
         for (var i = 0; i < count; i++)
         {

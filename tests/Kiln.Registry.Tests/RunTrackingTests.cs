@@ -1,18 +1,20 @@
 using Kiln.Hashing;
-using Kiln.Registry.Artifacts;
 using Kiln.Registry.Runs;
-using Kiln.Registry.Storage;
 
 namespace Kiln.Registry.Tests;
 
-public sealed class RunTrackingTests
+/// <summary>The run-tracking contract every store keeps.</summary>
+public abstract class RunTrackingTests
 {
+    /// <summary>A fresh, empty registry of the kind under test.</summary>
+    protected abstract RegistryBackend NewRegistry();
+
     [Fact]
     public void RecordsEverythingAboutARunAndReadsItBack()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var clock = new ManualClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-        var registry = Open(temp, clock);
+        var registry = temp.Open(clock);
         var report = temp.File("report.md");
 
         var id = registry.StartRun(new RunStart(RunKind.Train, "1.4.0-alpha.3", "abc1234", "prod"));
@@ -57,9 +59,9 @@ public sealed class RunTrackingTests
     [Fact]
     public void RecentRunsComeNewestFirstAndRespectTheLimit()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var clock = new ManualClock(DateTimeOffset.UnixEpoch.AddYears(55));
-        var registry = Open(temp, clock);
+        var registry = temp.Open(clock);
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
         {
@@ -78,7 +80,7 @@ public sealed class RunTrackingTests
     [Fact]
     public void ComparisonListsChangedAddedAndRemovedParamsAndMetricDeltas()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var before = registry.StartRun(new RunStart(RunKind.Train));
         registry.LogParameters(before, new Dictionary<string, string> { ["trees"] = "100", ["leaves"] = "20", ["seed"] = "42" });
@@ -105,7 +107,7 @@ public sealed class RunTrackingTests
     [Fact]
     public void UnknownRunIsNamedAlongWithRecentRuns()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var real = registry.StartRun(new RunStart(RunKind.Train));
 
@@ -118,7 +120,7 @@ public sealed class RunTrackingTests
     [Fact]
     public void ARunIsFinishedOnlyOnce()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var id = registry.StartRun(new RunStart(RunKind.Register));
         registry.FinishRun(id, RunStatus.Failed);
@@ -132,7 +134,7 @@ public sealed class RunTrackingTests
     [Fact]
     public void NonFiniteMetricIsRejectedWithItsName()
     {
-        using var temp = new TempRegistry();
+        using var temp = NewRegistry();
         var registry = temp.Open();
         var id = registry.StartRun(new RunStart(RunKind.Evaluate));
 
@@ -142,6 +144,29 @@ public sealed class RunTrackingTests
         Assert.Empty(registry.GetRun(id).Metrics);
     }
 
-    private static ModelRegistry Open(TempRegistry temp, TimeProvider clock) =>
-        new(new SqliteRegistryStore(temp.Options), new FileArtifactStore(temp.Options.StoreDirectory), clock);
+    [Fact]
+    public void FindsTheNewestSucceededRunOfAKindThatRecordedAFileWithTheSameBytes()
+    {
+        using var temp = NewRegistry();
+        var clock = new ManualClock(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        var registry = temp.Open(clock);
+        var metrics = temp.File("metrics.json", seed: 3);
+        string Run(RunKind kind, RunStatus status)
+        {
+            clock.Advance(TimeSpan.FromMinutes(1));
+            var id = registry.StartRun(new RunStart(kind));
+            registry.LogArtifact(id, metrics);
+            registry.FinishRun(id, status);
+            return id;
+        }
+
+        Run(RunKind.Evaluate, RunStatus.Succeeded);
+        var newest = Run(RunKind.Evaluate, RunStatus.Succeeded);
+        Run(RunKind.Evaluate, RunStatus.Failed);
+        Run(RunKind.Train, RunStatus.Succeeded);
+
+        Assert.Equal(newest, registry.FindRunWithArtifact(RunKind.Evaluate, metrics)?.Id);
+        Assert.Null(registry.FindRunWithArtifact(RunKind.Register, metrics));
+        Assert.Null(registry.FindRunWithArtifact(RunKind.Evaluate, temp.File("metrics.json", seed: 4)));
+    }
 }

@@ -18,21 +18,27 @@ public abstract class StudyStoreContractTests : IDisposable
     // Short enough for tests to wait out, with the default's ratio of six beats per staleness window.
     private static readonly HeartbeatPolicy Fast = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(600));
 
-    private readonly TempRegistry _temp = new();
+    private RegistryBackend? _registry;
 
-    /// <summary>A store on the backend under test; each call is a new connection to the same registry, as another process would open.</summary>
-    protected abstract IRegistryStore OpenStore(TempRegistry temp);
+    /// <summary>A fresh, empty registry of the kind under test.</summary>
+    protected abstract RegistryBackend NewRegistry();
+
+    // Made on first use, inside a test, so a missing server is that test's skip rather than a constructor failure.
+    private RegistryBackend Temp => _registry ??= NewRegistry();
 
     public void Dispose()
     {
-        _temp.Dispose();
+        _registry?.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>A store on the backend under test; each call is a new connection to the same registry, as another process would open.</summary>
+    private static IRegistryStore OpenStore(RegistryBackend temp) => temp.OpenStore();
 
     [Fact]
     public void ClaimsNumbersInOrderUntilTheBudgetIsSpentAndSuggestsFromEveryEarlierTrial()
     {
-        var store = OpenStore(_temp);
+        var store = OpenStore(Temp);
         store.OpenStudy(Study);
 
         var claims = Enumerable.Range(0, 5).Select(_ => store.ClaimTrial(Request(DateTimeOffset.UtcNow))).ToList();
@@ -48,12 +54,12 @@ public abstract class StudyStoreContractTests : IDisposable
     [Fact]
     public void ConcurrentClaimsFromManyConnectionsNeverShareANumberAndRecordEveryTrialOnce()
     {
-        OpenStore(_temp).OpenStudy(Study with { Budget = 40 });
+        OpenStore(Temp).OpenStudy(Study with { Budget = 40 });
 
         var numbers = new ConcurrentBag<int>();
         Parallel.For(0, 8, _ =>
         {
-            var own = OpenStore(_temp);
+            var own = OpenStore(Temp);
             while (own.ClaimTrial(Request(DateTimeOffset.UtcNow)) is { } claim)
             {
                 numbers.Add(claim.Trial.Number);
@@ -62,7 +68,7 @@ public abstract class StudyStoreContractTests : IDisposable
         });
 
         Assert.Equal(Enumerable.Range(0, 40), numbers.Order());
-        var trials = OpenStore(_temp).ListTrials(Study.Name);
+        var trials = OpenStore(Temp).ListTrials(Study.Name);
         Assert.All(trials, t => Assert.Equal((TrialState.Complete, RunStatus.Succeeded, 1), (t.State, t.RunStatus, t.Attempt)));
         Assert.Equal(40, trials.Select(t => t.RunId).Distinct().Count());
     }
@@ -160,9 +166,27 @@ public abstract class StudyStoreContractTests : IDisposable
     }
 
     [Fact]
+    public void ARetriedFinishWithTheSameOutcomeIsRecordedOnceAndADifferentLateResultIsRefused()
+    {
+        var store = OpenStore(Temp);
+        store.OpenStudy(Study with { Budget = 1 });
+        var claim = store.ClaimTrial(Request(DateTimeOffset.UtcNow))!;
+        var outcome = Complete(claim.Trial, 0.8);
+
+        Assert.True(store.FinishTrial(outcome));
+        var ended = store.FindRun(claim.Trial.RunId)!.EndedAt;
+        Assert.True(store.FinishTrial(outcome with { EndedAt = outcome.EndedAt.AddSeconds(5) }));
+        Assert.False(store.FinishTrial(Complete(claim.Trial, 0.7)));
+
+        var trial = store.ListTrials(Study.Name).Single();
+        Assert.Equal((TrialState.Complete, 0.8, 0.8, RunStatus.Succeeded, 1), (trial.State, trial.Value, trial.Metrics["fold_0_roc_auc"], trial.RunStatus, trial.Attempt));
+        Assert.Equal(ended, store.FindRun(claim.Trial.RunId)!.EndedAt);
+    }
+
+    [Fact]
     public void AFailedTrialKeepsItsErrorAndFailsItsRunWithoutBeingTakenBack()
     {
-        var store = OpenStore(_temp);
+        var store = OpenStore(Temp);
         store.OpenStudy(Study with { Budget = 1 });
         var claim = store.ClaimTrial(Request(DateTimeOffset.UtcNow))!;
 
@@ -177,7 +201,7 @@ public abstract class StudyStoreContractTests : IDisposable
     [Fact]
     public void RefusesToFinishATrialAsRunningOrWithANonFiniteMetricAndWritesNothing()
     {
-        var store = OpenStore(_temp);
+        var store = OpenStore(Temp);
         store.OpenStudy(Study);
         var claim = store.ClaimTrial(Request(DateTimeOffset.UtcNow))!;
 
@@ -194,7 +218,7 @@ public abstract class StudyStoreContractTests : IDisposable
     [Fact]
     public void ClaimingInAnUnknownStudyNamesItAndListingItIsEmpty()
     {
-        var store = OpenStore(_temp);
+        var store = OpenStore(Temp);
 
         var error = Assert.Throws<RegistryEntryNotFoundException>(() => store.ClaimTrial(Request(DateTimeOffset.UtcNow)));
 
@@ -206,7 +230,7 @@ public abstract class StudyStoreContractTests : IDisposable
     [Fact]
     public void ReopeningAStudyRaisesItsBudgetAndRefusesAnotherSetupUnderTheSameName()
     {
-        var store = OpenStore(_temp);
+        var store = OpenStore(Temp);
         store.OpenStudy(Study);
 
         Assert.Equal(10, store.OpenStudy(Study with { Budget = 10, CreatedAt = DateTimeOffset.UtcNow }).Budget);
@@ -223,7 +247,7 @@ public abstract class StudyStoreContractTests : IDisposable
         var run = registry.StartRun(new RunStart(RunKind.Evaluate));
         registry.LogParameters(run, new Dictionary<string, string> { [StudyLineage.Study] = "churn-abc", [StudyLineage.Trial] = "12", [StudyLineage.Run] = "01TRIAL" });
 
-        var version = registry.Register(TempRegistry.Request(_temp.File("model.onnx")) with { SourceRunId = run });
+        var version = registry.Register(RegistryBackend.Request(Temp.File("model.onnx")) with { SourceRunId = run });
 
         var card = File.ReadAllText(version.Version.Artifacts.Single(a => a.Name == Models.ModelCardWriter.FileName).StorePath);
         Assert.Contains("- Trainer tuned by: study `churn-abc`, trial 12 (run `01TRIAL`)", card, StringComparison.Ordinal);
@@ -242,5 +266,5 @@ public abstract class StudyStoreContractTests : IDisposable
     private static DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
     private ModelRegistry Open(HeartbeatPolicy policy, TimeProvider? clock = null) =>
-        new(OpenStore(_temp), new FileArtifactStore(_temp.Options.StoreDirectory), clock, policy);
+        new(OpenStore(Temp), new FileArtifactStore(Temp.StoreDirectory), clock, policy);
 }

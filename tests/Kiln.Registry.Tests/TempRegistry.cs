@@ -1,52 +1,69 @@
-using Kiln.Registry.Models;
+using Kiln.Registry.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Kiln.Registry.Tests;
 
 /// <summary>A registry on a real SQLite file in a fresh temp directory, deleted afterwards.</summary>
-public sealed class TempRegistry : IDisposable
+public sealed class TempRegistry : RegistryBackend
 {
     public TempRegistry()
     {
-        Directory = Path.Combine(Path.GetTempPath(), "kiln-registry-tests", Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(Directory);
         Options = new RegistryOptions(Path.Combine(Directory, "registry", "kiln.db"));
     }
 
-    public string Directory { get; }
+    /// <inheritdoc />
+    public override string StoreUri => RegistryStores.SqliteScheme + Options.DatabasePath;
 
-    public RegistryOptions Options { get; }
+    /// <inheritdoc />
+    public override string Location => Options.DatabasePath;
 
-    public ModelRegistry Open() => ModelRegistry.Open(Options);
+    /// <inheritdoc />
+    public override RegistryOptions Options { get; }
 
-    /// <summary>Writes a file of <paramref name="size"/> bytes whose content depends on <paramref name="seed"/>.</summary>
-    public string File(string name, int seed = 1, int size = 1024)
+    /// <inheritdoc />
+    public override string StoreDirectory => Options.StoreDirectory;
+
+    /// <inheritdoc />
+    public override RelationalRegistryStore OpenStore(int? targetVersion = null, StoreAccess access = StoreAccess.ReadWrite) =>
+        new SqliteRegistryStore(Options with { Access = access }, targetVersion ?? Migrations.Latest);
+
+    /// <inheritdoc />
+    public override void CreateEmptyDatabase()
     {
-        var bytes = new byte[size];
-        new Random(seed).NextBytes(bytes);
-        var path = Path.Combine(Directory, "inputs", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), name);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        System.IO.File.WriteAllBytes(path, bytes);
-        return path;
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Options.DatabasePath)!);
+        System.IO.File.WriteAllBytes(Options.DatabasePath, []);
     }
 
-    public static RegistrationRequest Request(string modelPath, string name = "churn", double auc = 0.8) => new(
-        name,
-        modelPath,
-        new ModelSignature([new TensorSpec("tenure", "float32"), new TensorSpec("plan", "string")], [new TensorSpec("Probability", "float32")]),
-        new Dictionary<string, double> { ["roc_auc"] = auc },
-        new ModelCardFacts("Rank customers by churn risk for retention offers."));
+    /// <inheritdoc />
+    public override List<string> Tables() => Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
 
-    public void Dispose()
+    /// <inheritdoc />
+    public override void Execute(string sql)
     {
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp directory is harmless and must not fail a test.
-        }
+        using var connection = new SqliteConnection($"Data Source={Options.DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
+
+    /// <inheritdoc />
+    public override List<T> Query<T>(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Options.DatabasePath}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<T>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetFieldValue<T>(0));
+        }
+
+        return values;
+    }
+
+    /// <inheritdoc />
+    protected override void DropDatabase() => SqliteConnection.ClearAllPools();
 }

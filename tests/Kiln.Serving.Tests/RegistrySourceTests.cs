@@ -17,7 +17,7 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
     {
         using var registry = new TestRegistry(fixture.ModelPath);
         await using var app = new KilnAppFactory(fixture.Settings(
-            ("Kiln:Model:Path", null), ("Kiln:Model:Source", "models:/churn@champion"), ("Kiln:Registry:Path", registry.DatabasePath)));
+            ("Kiln:Model:Path", null), ("Kiln:Model:Source", "models:/churn@champion"), ("Kiln:Registry:Store", "sqlite:" + registry.DatabasePath)));
         using var client = await app.CreateReadyClientAsync();
         var rows = TestModel.Generate(3, 11);
 
@@ -35,7 +35,7 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
     {
         using var registry = new TestRegistry(fixture.ModelPath);
         await using var app = new KilnAppFactory(fixture.Settings(
-            ("Kiln:Model:Source", "models:/churn/2"), ("Kiln:Model:Path", "/nonexistent/model.onnx"), ("Kiln:Registry:Path", registry.DatabasePath)));
+            ("Kiln:Model:Source", "models:/churn/2"), ("Kiln:Model:Path", "/nonexistent/model.onnx"), ("Kiln:Registry:Store", "sqlite:" + registry.DatabasePath)));
         using var client = await app.CreateReadyClientAsync();
 
         using var version2 = await client.GetAsync("/v2/models/churn/versions/2/ready", TestContext.Current.CancellationToken);
@@ -74,7 +74,7 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => source.ResolveAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains(database, error.Message, StringComparison.Ordinal);
-        Assert.Contains("Kiln:Registry:Path", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Kiln:Registry:Store", error.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(database), "resolving must not create a registry");
     }
 
@@ -101,7 +101,7 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
         await using var service = ServiceProcess.Start(ServiceProcess.FreePort(), new Dictionary<string, string>
         {
             ["Kiln__Model__Source"] = "models:/churn@champion",
-            ["Kiln__Registry__Path"] = registry.DatabasePath,
+            ["Kiln__Registry__Store"] = "sqlite:" + registry.DatabasePath,
         });
 
         Assert.True(await service.WaitForExitAsync(TimeSpan.FromSeconds(30)), "the service should stop when its registered model is corrupted");
@@ -112,7 +112,7 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
     }
 
     private static RegistryModelSource Source(ModelOptions model, string? registry = null, string? contentRoot = null) =>
-        new(Options.Create(model), Options.Create(registry is null ? new RegistryLocationOptions() : new RegistryLocationOptions { Path = registry }), new Root(contentRoot ?? Directory.GetCurrentDirectory()));
+        new(Options.Create(model), Options.Create(registry is null ? new RegistryLocationOptions() : new RegistryLocationOptions { Store = "sqlite:" + registry }), new Root(contentRoot ?? Directory.GetCurrentDirectory()));
 
     private sealed class Root(string path) : IHostEnvironment
     {

@@ -22,7 +22,7 @@ public sealed class StartupRefusalTests(ServingFixture fixture)
     [InlineData("Kiln__Model__Path={model};Kiln__Drift__Threshold=-1", "Kiln:Drift:Threshold must be a number above 0, got -1")]
     [InlineData("Kiln__Model__Path={model};Kiln__Model__Sha265=abc", "unknown setting Kiln:Model:Sha265 (environment variable Kiln__Model__Sha265); the known ones are Source, Path, Sha256")]
     [InlineData("Kiln__Model__Path={model};Kiln__Limit__MaxBatchRows=5", "unknown setting Kiln:Limit (environment variable Kiln__Limit)")]
-    [InlineData("Kiln__Model__Source=models:/churn@champion;Kiln__Registry__Path=/nonexistent/kiln.db", "the registry database '/nonexistent/kiln.db' does not exist")]
+    [InlineData("Kiln__Model__Source=models:/churn@champion;Kiln__Registry__Store=sqlite:/nonexistent/kiln.db", "the registry database '/nonexistent/kiln.db' does not exist")]
     public async Task RefusesABadStartWithOneClearLineAndExitCodeOne(string environment, string expected)
     {
         var variables = environment.Split(';', StringSplitOptions.RemoveEmptyEntries)
@@ -54,7 +54,7 @@ public sealed class StartupRefusalTests(ServingFixture fixture)
         var line = await RefusalAsync(ServiceProcess.FreePort(), new Dictionary<string, string>
         {
             ["Kiln__Model__Source"] = "models:/churn@production",
-            ["Kiln__Registry__Path"] = registry.DatabasePath,
+            ["Kiln__Registry__Store"] = "sqlite:" + registry.DatabasePath,
         });
 
         Assert.Contains("Model 'churn' has no alias 'production'", line, StringComparison.Ordinal);

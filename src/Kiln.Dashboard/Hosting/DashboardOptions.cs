@@ -9,7 +9,7 @@ public sealed class DashboardOptions
     /// <summary>The default port.</summary>
     public const int DefaultPort = 8090;
 
-    /// <summary>The SQLite registry to open when the host does not hand one over (<c>Kiln:Dashboard:Registry</c>).</summary>
+    /// <summary>The registry to open when the host does not hand one over (<c>Kiln:Dashboard:Registry</c>): a SQLite file, <c>sqlite:&lt;file&gt;</c> or <c>postgres://user@host:5432/db</c> (with <see cref="Artifacts"/>).</summary>
     public string? Registry { get; set; }
 
     /// <summary>The artifact store of the standalone dashboard's registry (<c>file:&lt;dir&gt;</c> or <c>s3://bucket/prefix</c>); the <c>store/</c> beside the database when unset.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Kiln.Naming;
 using Kiln.Pipeline.Evaluation;
+using Kiln.Registry.Artifacts;
+using Kiln.Registry.Storage;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -194,13 +196,28 @@ public sealed record KilnConfig(
 
     private static RegistryConfig ReadRegistry(YamlSection section)
     {
-        section.RejectUnknownKeys("model_name", "path", "promotion", "artifacts");
+        // Retired rather than aliased: one spelling for one setting, and the message says exactly what to write instead.
+        if (section.Entries().FirstOrDefault(entry => entry.Key == "path") is { KeyNode: { } pathKey, Value: var pathValue })
+        {
+            var old = (pathValue as YamlScalarNode)?.Value ?? RegistryStores.SqlitePath(RegistryConfig.Default.Store);
+            throw section.Error(pathKey,
+                $"'registry.path' was replaced by 'registry.store', which takes a URI: write 'store: {RegistryStores.SqliteScheme}{old}' (or postgres://user@host:5432/database for a shared registry)");
+        }
+
+        section.RejectUnknownKeys("model_name", "store", "promotion", "artifacts");
         var defaults = RegistryConfig.Default;
+        var store = ReadStoreUri(section, "store", defaults.Store, uri => RegistryStores.Problem(uri, "'registry.store'"))!;
+        var artifacts = ReadStoreUri(section, "artifacts", defaults.Artifacts, uri => ArtifactStores.Problem(uri, "'registry.artifacts'"));
+        if (RegistryConfig.Mismatch(store, artifacts) is { } mismatch)
+        {
+            throw section.Error(section.Entries().First(entry => entry.Key == "store").Value, mismatch);
+        }
+
         return new RegistryConfig(
             section.String("model_name", defaults.ModelName),
-            section.String("path", defaults.Path),
+            store,
             ReadPromotion(section.Section("promotion", required: false), defaults.Promotion),
-            ReadArtifactStore(section));
+            artifacts);
     }
 
     private static PromotionConfig ReadPromotion(YamlSection section, PromotionConfig defaults)
@@ -221,15 +238,16 @@ public sealed record KilnConfig(
             section.Bool("require_significance", defaults.RequireSignificance));
     }
 
-    private static string? ReadArtifactStore(YamlSection section)
+    // A store URI is checked where it is written, so a typo names its line; the message never repeats a password.
+    private static string? ReadStoreUri(YamlSection section, string key, string? fallback, Func<string, string?> problem)
     {
-        var uri = section.String("artifacts", required: false, RegistryConfig.Default.Artifacts);
-        if (uri is null || Kiln.Registry.Artifacts.ArtifactStores.Problem(uri, "'registry.artifacts'") is not { } problem)
+        var uri = section.String(key, required: false, fallback);
+        if (uri is null || problem(uri) is not { } message)
         {
             return uri;
         }
 
-        throw section.Error(section.Entries().First(entry => entry.Key == "artifacts").Value, problem);
+        throw section.Error(section.Entries().First(entry => entry.Key == key).Value, message);
     }
 
     private static ContainerConfig ReadContainer(YamlSection section)

@@ -6,8 +6,9 @@ using Kiln.Pipeline.Onnx;
 using Kiln.Pipeline.Schema;
 using Kiln.Pipeline.Tracking;
 using Kiln.Registry.Models;
-using Kiln.Registry.Promotion;
 using Kiln.Registry;
+using Kiln.Registry.Promotion;
+using Kiln.Registry.Resolution;
 
 namespace Kiln.Pipeline.Registration;
 
@@ -47,12 +48,10 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
         }
 
         var gates = new QualityGate(config.QualityGate).Evaluate(metrics, context.Relative(context.MetricsJson));
-        var (championScores, championVersion) = ScoreChampion(name, schema, rows);
         var promotion = config.Registry.Promotion;
         var policy = new PromotionPolicy(promotion.Metric, promotion.MinDelta,
             promotion.MinRelativeDelta > 0 ? promotion.MinRelativeDelta : null,
             promotion.RequireSignificance, promotion.BootstrapResamples, promotion.Confidence);
-        var decision = policy.Decide(new PromotionInput(labels, candidateScores, gates, championScores, championVersion));
 
         var lineage = DatasetLineageReader.Read(context);
         var card = new ModelCardFacts(
@@ -65,8 +64,17 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
         var signature = new ModelSignature(inputs,
             [new TensorSpec(ModelOutputs.Label, "bool[-1,1]"), new TensorSpec(ModelOutputs.Probability, "float32[-1,1]"), new TensorSpec(ModelOutputs.Score, "float32[-1,1]")]);
         var attached = new[] { context.ReportMarkdown, context.MetricsJson }.Where(File.Exists).ToList();
-        var registered = registry.Register(new RegistrationRequest(
-            name, context.ModelOnnx, signature, metrics, card, sourceRunId, PredictionSample.ToJson(schema, [rows[0]]), attached, decision));
+
+        // Decided against the champion of the moment; if another checkout moves @champion before this commits, decided again against the new one.
+        PromotionDecision? decision = null;
+        var registered = registry.Register(
+            new RegistrationRequest(name, context.ModelOnnx, signature, metrics, card, sourceRunId, PredictionSample.ToJson(schema, [rows[0]]), attached),
+            champion =>
+            {
+                var (championScores, championVersion) = ScoreChampion(champion, schema, rows);
+                decision = policy.Decide(new PromotionInput(labels, candidateScores, gates, championScores, championVersion));
+                return decision;
+            });
         if (!registered.Created)
         {
             // Another registration of the same bytes committed first; the registry kept its version and moved no alias.
@@ -74,7 +82,7 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
         }
 
         var loaded = LoadBack(registered.Version.Reference, schema, rows[0], candidateScores[0]);
-        return new RegistrationResult(registered.Version, true, decision, loaded);
+        return new RegistrationResult(registered.Version, true, decision!, loaded);
     }
 
     // The metrics must be those of this very model.onnx, or the version would carry another model's numbers.
@@ -98,9 +106,9 @@ public sealed class ModelRegistration(PipelineContext context, ModelRegistry reg
         return rows.Count > 0 ? rows : throw new PipelineException($"{context.Relative(context.TestCsv)} has no rows; run Features first");
     }
 
-    private (double[]? Scores, int? Version) ScoreChampion(string name, FeatureSchema schema, List<ValidatedRow> rows)
+    private (double[]? Scores, int? Version) ScoreChampion(ResolvedModel? champion, FeatureSchema schema, List<ValidatedRow> rows)
     {
-        if (registry.TryResolve($"models:/{name}@{PromotionPolicy.ChampionAlias}") is not { } champion)
+        if (champion is null)
         {
             return (null, null);
         }

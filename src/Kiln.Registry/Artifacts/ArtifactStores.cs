@@ -19,6 +19,10 @@ public static class ArtifactStores
             : new FileArtifactStore(Path.GetFullPath(FilePath(uri), options.BaseDirectory));
     }
 
+    /// <summary>The URI with a relative <c>file:</c> directory made absolute against <paramref name="baseDirectory"/>; other URIs unchanged.</summary>
+    public static string Resolve(string uri, string baseDirectory) =>
+        uri.StartsWith(FileScheme, StringComparison.OrdinalIgnoreCase) ? FileScheme + Path.GetFullPath(FilePath(uri), baseDirectory) : uri;
+
     /// <summary>Checks that <paramref name="uri"/> names a store Kiln can open, without opening it; a <see cref="RegistryException"/> says what is wrong.</summary>
     public static void Validate(string uri, string setting = "the artifact store")
     {

@@ -5,7 +5,7 @@ using Kiln.Registry.Studies;
 
 namespace Kiln.Registry.Storage;
 
-/// <summary>Persistence of runs, versions and aliases; SQLite today, a server database later.</summary>
+/// <summary>Persistence of runs, versions and aliases: an embedded SQLite file or a shared PostgreSQL database (<see cref="RegistryStores"/> opens either from its URI).</summary>
 /// <remarks>Rows only: the store records owners and heartbeats as given; deciding that a run was killed is <see cref="ModelRegistry"/>'s job.</remarks>
 public interface IRegistryStore
 {
@@ -14,6 +14,10 @@ public interface IRegistryStore
 
     /// <summary>Records a new running run owned by <paramref name="owner"/>; its first heartbeat is its start.</summary>
     void InsertRun(string id, RunStart start, RunOwner owner, DateTimeOffset startedAt);
+
+    /// <summary>Records a run exactly as another registry recorded it (id, owner, times, status, parameters, metrics, lineage, artifacts), in one
+    /// transaction; false, and nothing written, when a run with its id exists (so copying a registry twice copies it once).</summary>
+    bool ImportRun(Run run);
 
     /// <summary>Marks a running run finished (succeeded or failed); fails if it already finished or was presumed killed.</summary>
     void FinishRun(string runId, RunStatus status, DateTimeOffset endedAt);
@@ -57,12 +61,13 @@ public interface IRegistryStore
     RunFacets RunFacets();
 
     /// <summary>Commits the next version of a model and moves the requested aliases to it, atomically; when a version of the model already has
-    /// a model file with the same sha256, commits nothing and returns that (oldest such) version instead.</summary>
+    /// a model file with the same sha256, commits nothing and returns that (oldest such) version instead; when <see cref="NewModelVersion.Expected"/>
+    /// no longer holds, commits nothing and throws <see cref="AliasConflictException"/>.</summary>
     /// <remarks>
-    /// The duplicate check and the insert must be one atomic step, so two concurrent registrations of the same bytes yield one version.
-    /// SQLite gets that from BEGIN IMMEDIATE (one writer at a time). A server database under READ COMMITTED does not: insert the model's
-    /// <c>registered_models</c> row if missing, then lock it (<c>SELECT ... FOR UPDATE</c>) before checking, which also serialises
-    /// version-number allocation.
+    /// The duplicate check, the alias check, the version number and the insert are one atomic step, so two concurrent registrations of the same
+    /// bytes yield one version and two decisions against the same champion cannot both move it. SQLite gets that from BEGIN IMMEDIATE (one writer
+    /// at a time); PostgreSQL, under READ COMMITTED, inserts the model's <c>registered_models</c> row if missing and locks it (<c>SELECT ... FOR
+    /// UPDATE</c>) before checking, which also serialises version numbering. Alias moves take the same lock.
     /// A unique index cannot enforce it, because databases from before this rule may already hold duplicate versions.
     /// </remarks>
     RegisteredVersion CreateVersion(NewModelVersion version);

@@ -12,6 +12,9 @@ namespace Kiln.Registry.Storage;
 /// <param name="Artifacts">Files already written to the content store; the first is the model.</param>
 /// <param name="Aliases">Aliases to move to the new version in the same transaction.</param>
 /// <param name="PromotionReason">Why it became champion or challenger, or null.</param>
+/// <param name="Expected">Where an alias must still point for the version to be committed (the champion a decision was made against), or null for no check;
+/// otherwise <see cref="AliasConflictException"/> and nothing is committed.</param>
+/// <param name="History">Alias moves to record for the new version at their own times (a copied version's history), or null.</param>
 public sealed record NewModelVersion(
     string Name,
     DateTimeOffset CreatedAt,
@@ -21,4 +24,6 @@ public sealed record NewModelVersion(
     IReadOnlyDictionary<string, double> Metrics,
     IReadOnlyList<VersionArtifact> Artifacts,
     IReadOnlyList<string> Aliases,
-    string? PromotionReason);
+    string? PromotionReason,
+    AliasExpectation? Expected = null,
+    IReadOnlyList<AliasHistoryEntry>? History = null);

@@ -1,62 +1,114 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace Kiln.Registry.Storage;
 
 /// <summary>The registry in one SQLite file (WAL, busy timeout, write transactions taken with BEGIN IMMEDIATE and retried while another writer holds the lock).</summary>
-public sealed partial class SqliteRegistryStore : IRegistryStore
+public sealed class SqliteRegistryStore : RelationalRegistryStore
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
+    private const int SqliteReadOnly = 8;
+    private const int SqliteCantOpen = 14;
     private const int SqliteNotADatabase = 26;
 
     private readonly string _connectionString;
     private readonly TimeSpan _busyTimeout;
-    private readonly string _storeDirectory;
 
-    /// <summary>Opens (creating if needed) the database in <paramref name="options"/> and upgrades its schema to the newest version.</summary>
+    /// <summary>Opens the SQLite database in <paramref name="options"/>: read-write (creating it if needed and upgrading its schema to the newest version) or, with <see cref="StoreAccess.ReadOnly"/>, only reading it.</summary>
     public SqliteRegistryStore(RegistryOptions options)
         : this(options, Migrations.Latest)
     {
     }
 
     /// <summary>Opens the database but migrates only up to <paramref name="targetVersion"/>; tests use this to make older databases.</summary>
-    internal SqliteRegistryStore(RegistryOptions options, int targetVersion)
+    /// <param name="options">Where the file is and how it is opened.</param>
+    /// <param name="targetVersion">The schema version to migrate to.</param>
+    /// <param name="artifactPath">The local path of a stored artifact; null is <c>store/&lt;sha256&gt;</c> beside the database.</param>
+    internal SqliteRegistryStore(RegistryOptions options, int targetVersion, Func<string, string>? artifactPath = null)
+        : base(Path.GetFullPath(options.DatabasePath), artifactPath ?? (sha256 => Path.Combine(options.StoreDirectory, sha256)))
     {
-        Location = Path.GetFullPath(options.DatabasePath);
+        ArgumentNullException.ThrowIfNull(options);
         _busyTimeout = options.EffectiveBusyTimeout;
-        _storeDirectory = options.StoreDirectory;
-        try
+        Access = options.Access;
+        if (Access == StoreAccess.ReadOnly)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Location)!);
+            // Opening a missing file read-only fails anyway; this says why, and a reader must never create a registry.
+            if (!File.Exists(Location))
+            {
+                throw new RegistryException($"There is no registry database at '{Location}' (opened read-only, so it is not created): register a model first (./build.sh Register).");
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        else
         {
-            throw new RegistryException($"Cannot create the registry directory for '{Location}': {e.Message}", e);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Location)!);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new RegistryException($"Cannot create the registry directory for '{Location}': {e.Message}", e);
+            }
         }
 
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Location,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = Access == StoreAccess.ReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             ForeignKeys = true,
             DefaultTimeout = (int)Math.Ceiling(_busyTimeout.TotalSeconds),
             Pooling = true,
         }.ToString();
 
-        // WAL lets readers (the serving process resolving aliases) proceed while a registration writes.
-        Execute(connection => Scalar(connection, "PRAGMA journal_mode=WAL;"));
-        SchemaVersion = new SchemaMigrator(this).Migrate(targetVersion);
+        if (Access == StoreAccess.ReadWrite)
+        {
+            // WAL lets readers (the serving process resolving aliases) proceed while a registration writes.
+            Execute(connection => Scalar(connection, "PRAGMA journal_mode=WAL;"));
+        }
+
+        OpenSchema(targetVersion);
     }
 
     /// <inheritdoc />
-    public string Location { get; }
+    internal override string HistoryOrder => "rowid";
 
-    /// <summary>The schema version of the opened database after migration.</summary>
-    public int SchemaVersion { get; }
+    /// <inheritdoc />
+    internal override string RealType => "REAL";
 
-    /// <summary>Test hook: runs inside the registration transaction after every row is written and before COMMIT.</summary>
-    internal Action? BeforeVersionCommit { get; set; }
+    /// <inheritdoc />
+    internal override string IsNumericText(string column) => $"({column} <> '' AND {column} NOT GLOB '*[^0-9eE.+-]*' AND {column} GLOB '*[0-9]*')";
+
+    /// <inheritdoc />
+    internal override string ContainsText(string column, string needle) => $"instr({column}, {needle}) > 0";
+
+    /// <summary>Nothing to lock: BEGIN IMMEDIATE already excludes every other writer of the file.</summary>
+    internal override void LockStudy(DbConnection connection, string study)
+    {
+    }
+
+    /// <inheritdoc />
+    internal override IReadOnlyList<Migration> Steps => Migrations.All;
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction begun with BEGIN IMMEDIATE, so concurrent writers queue for the lock up front instead of failing on lock upgrade.</summary>
+    internal override T Write<T>(Func<DbConnection, T> work) => Execute(connection => InTransaction(connection, "BEGIN IMMEDIATE;", work));
+
+    /// <inheritdoc />
+    internal override T Read<T>(Func<DbConnection, T> work) => Execute(connection => InTransaction(connection, "BEGIN;", work));
+
+    /// <summary>Nothing to do: BEGIN IMMEDIATE already excludes every other writer of the file.</summary>
+    internal override void LockModel(DbConnection connection, string model)
+    {
+    }
+
+    /// <summary>Nothing to do: BEGIN IMMEDIATE already excludes every other writer of the file.</summary>
+    internal override void LockSchema(DbConnection connection)
+    {
+    }
+
+    /// <inheritdoc />
+    internal override bool HasTable(DbConnection connection, string table) =>
+        Scalar(connection, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = @name;", ("@name", table)) is not null;
 
     /// <summary>Runs <paramref name="work"/> on an open connection, retrying while another writer holds the lock and turning SQLite errors into registry errors.</summary>
     internal T Execute<T>(Func<SqliteConnection, T> work)
@@ -90,6 +142,15 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             {
                 throw new RegistryException($"'{Location}' is not a SQLite database; point the registry at another file.", e);
             }
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteReadOnly)
+            {
+                throw new RegistryException(
+                    $"The registry database '{Location}' cannot be written ({(Access == StoreAccess.ReadOnly ? "it was opened read-only" : "the file or its directory is read-only")}): {e.Message}", e);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SqliteCantOpen)
+            {
+                throw new RegistryException($"Cannot open the registry database '{Location}': {e.Message}", e);
+            }
             catch (SqliteException e)
             {
                 throw new RegistryException($"The registry database '{Location}' failed: {e.Message}", e);
@@ -97,14 +158,8 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in a write transaction begun with BEGIN IMMEDIATE, so concurrent writers queue for the lock up front instead of failing on lock upgrade.</summary>
-    internal T Write<T>(Func<SqliteConnection, T> work) => Execute(connection => InTransaction(connection, "BEGIN IMMEDIATE;", work));
-
-    /// <summary>Runs <paramref name="work"/> in a read transaction so several queries see one snapshot.</summary>
-    internal T Read<T>(Func<SqliteConnection, T> work) => Execute(connection => InTransaction(connection, "BEGIN;", work));
-
     // Raw BEGIN/COMMIT rather than SqliteTransaction: the latter insists every command be bound to it, which would thread a transaction object through every query.
-    private static T InTransaction<T>(SqliteConnection connection, string begin, Func<SqliteConnection, T> work)
+    private static T InTransaction<T>(SqliteConnection connection, string begin, Func<DbConnection, T> work)
     {
         NonQuery(connection, begin);
         try
@@ -128,33 +183,4 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             throw;
         }
     }
-
-    internal static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
-
-    internal static object? Scalar(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, sql, parameters);
-        var value = command.ExecuteScalar();
-        return value is DBNull ? null : value;
-    }
-
-    internal static int NonQuery(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(connection, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    private static long ToUnixMs(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
-
-    private static DateTimeOffset FromUnixMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 }

@@ -1,4 +1,7 @@
 using Kiln.Registry;
+using Kiln.Registry.Artifacts;
+using Kiln.Registry.Storage;
+using Kiln.Serving.Configuration;
 using Kiln.Serving.Apis;
 using Kiln.Serving.Drift;
 using Kiln.Serving.Extensions;
@@ -18,7 +21,12 @@ public static class LocalServer
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
-        var registry = Path.GetFullPath(request.RegistryPath);
+        var registry = new RegistryLocationOptions
+        {
+            Store = new RegistryOptions(request.Store).StoreUri,
+            Artifacts = request.Artifacts,
+            Password = request.Password,
+        };
         RequireRegistered(registry, request.Reference);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -26,7 +34,9 @@ public static class LocalServer
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Kiln:Model:Source"] = request.Reference,
-            ["Kiln:Registry:Path"] = registry,
+            ["Kiln:Registry:Store"] = RegistryStores.Resolve(registry.Store, Environment.CurrentDirectory),
+            ["Kiln:Registry:Artifacts"] = registry.Artifacts is null ? null : ArtifactStores.Resolve(registry.Artifacts, Environment.CurrentDirectory),
+            ["Kiln:Registry:Password"] = registry.Password,
             ["Kiln:Service:Host"] = "127.0.0.1",
             ["Kiln:Service:Port"] = request.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Kiln:Service:DrainMilliseconds"] = "0",   // no load balancer to drain from: Ctrl-C stops at once
@@ -78,17 +88,19 @@ public static class LocalServer
     }
 
     // Checked before hosting so the answer to "nothing registered yet" is what to do, not a registry lookup error.
-    private static void RequireRegistered(string registry, string reference)
+    private static void RequireRegistered(RegistryLocationOptions registry, string reference)
     {
         var hint = "run ./build.sh Register first (a version becomes @champion once it passes the quality gate and beats the current one)";
-        if (!File.Exists(registry))
+        var options = registry.ToRegistryOptions(Environment.CurrentDirectory);
+        var where = options.IsSqlite ? options.DatabasePath : RegistryStores.Describe(options.StoreUri);
+        if (options.IsSqlite && !File.Exists(options.DatabasePath))
         {
-            throw new InvalidOperationException($"there is no registry at {registry} yet: {hint}");
+            throw new InvalidOperationException($"there is no registry at {where} yet: {hint}");
         }
 
-        if (ModelRegistry.Open(new RegistryOptions(registry)).TryResolve(reference) is null)
+        if (ModelRegistry.Open(options).TryResolve(reference) is null)
         {
-            throw new InvalidOperationException($"{reference} is not in the registry at {registry} yet: {hint}");
+            throw new InvalidOperationException($"{reference} is not in the registry at {where} yet: {hint}");
         }
     }
 }

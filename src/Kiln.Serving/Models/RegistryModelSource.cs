@@ -2,15 +2,14 @@ using Kiln.Inference;
 using Kiln.Registry;
 using Kiln.Registry.Resolution;
 using Kiln.Serving.Configuration;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Kiln.Serving.Models;
 
-/// <summary>Serves the model named by <c>Kiln:Model:Source</c>: <c>models:/churn@champion</c>, <c>models:/churn/3</c> or a file path, resolved through the registry at <c>Kiln:Registry:Path</c>.</summary>
+/// <summary>Serves the model named by <c>Kiln:Model:Source</c>: <c>models:/churn@champion</c>, <c>models:/churn/3</c> or a file path, resolved through the registry at <c>Kiln:Registry:Store</c> (opened read-only).</summary>
 /// <param name="model">The model settings (the source, and the name and version a plain file is served under).</param>
 /// <param name="registry">Where the registry is.</param>
-/// <param name="environment">Gives the content root a relative registry path is resolved against.</param>
+/// <param name="environment">Gives the content root a relative SQLite file or <c>file:</c> store is resolved against.</param>
 public sealed class RegistryModelSource(IOptions<ModelOptions> model, IOptions<RegistryLocationOptions> registry, IHostEnvironment environment) : IModelSource
 {
     /// <inheritdoc />
@@ -43,27 +42,18 @@ public sealed class RegistryModelSource(IOptions<ModelOptions> model, IOptions<R
 
     private ModelArtifact FromRegistry(string reference)
     {
-        var database = Path.GetFullPath(registry.Value.Path, environment.ContentRootPath);
+        var options = registry.Value.ToRegistryOptions(environment.ContentRootPath);
 
-        // Opening a missing registry would create an empty one; a service must never write a registry into existence.
-        if (!File.Exists(database))
+        // Read-only: a service never writes a registry into existence, and a role or file that allows only reading is enough.
+        if (options.IsSqlite && !File.Exists(options.DatabasePath))
         {
             throw new InvalidOperationException(
-                $"Kiln:Model:Source '{reference}': the registry database '{database}' does not exist; set Kiln:Registry:Path (environment variable Kiln__Registry__Path) or register a model first (./build.sh Register)");
+                $"Kiln:Model:Source '{reference}': the registry database '{options.DatabasePath}' does not exist; set Kiln:Registry:Store (environment variable Kiln__Registry__Store) or register a model first (./build.sh Register)");
         }
 
-        ResolvedModel resolved;
-        try
-        {
-            resolved = ModelRegistry.Open(new RegistryOptions(database)).Resolve(reference);
-        }
-        catch (SqliteException e)
-        {
-            throw new InvalidOperationException($"Kiln:Model:Source '{reference}': cannot read the registry database '{database}': {e.Message}", e);
-        }
-
-        resolved.Verify();
+        var resolved = ModelRegistry.Open(options).Resolve(reference);
+        var path = resolved.Verify();
         var version = resolved.Version!;
-        return new ModelArtifact(resolved.Path, version.Name, version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), resolved.ExpectedSha256);
+        return new ModelArtifact(path, version.Name, version.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), resolved.ExpectedSha256);
     }
 }

@@ -28,20 +28,38 @@ internal sealed record PostgresTestServer(string Host, int Port, string Database
         return server;
     }
 
-    public string ConnectionString(string? user = null, string? password = null) => new NpgsqlConnectionStringBuilder
+    public string ConnectionString(string? user = null, string? password = null, string? database = null) => new NpgsqlConnectionStringBuilder
     {
         Host = Host,
         Port = Port,
-        Database = Database,
+        Database = database ?? Database,
         Username = user ?? User,
         Password = password,
         Timeout = 5,
         Pooling = false,
     }.ConnectionString;
 
-    public NpgsqlConnection Open(string? user = null, string? password = null)
+    /// <summary>Creates an empty database with a fresh name on the server and returns the name.</summary>
+    public string CreateDatabase()
     {
-        var connection = new NpgsqlConnection(ConnectionString(user, password));
+        var name = "kiln_test_" + Guid.NewGuid().ToString("N")[..20];
+        using var admin = Open();
+        using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+        create.ExecuteNonQuery();
+        return name;
+    }
+
+    /// <summary>Drops a database <see cref="CreateDatabase"/> made, with whatever connections to it remain.</summary>
+    public void DropDatabase(string name)
+    {
+        using var admin = Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
+        drop.ExecuteNonQuery();
+    }
+
+    public NpgsqlConnection Open(string? user = null, string? password = null, string? database = null)
+    {
+        var connection = new NpgsqlConnection(ConnectionString(user, password, database));
         connection.Open();
         return connection;
     }

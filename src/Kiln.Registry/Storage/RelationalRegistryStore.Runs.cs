@@ -1,16 +1,59 @@
+using System.Data.Common;
 using Kiln.Registry.Runs;
-using Microsoft.Data.Sqlite;
 
 namespace Kiln.Registry.Storage;
 
-/// <summary>Run tracking on SQLite.</summary>
-public sealed partial class SqliteRegistryStore
+/// <summary>Run tracking.</summary>
+public abstract partial class RelationalRegistryStore
 {
     private const string RunColumns =
         "id, kind, status, started_at, ended_at, git_version, git_commit, environment, owner_host, owner_pid, owner_started_at, heartbeat_at";
 
     /// <inheritdoc />
+    /// <remarks>A retried insert of the same id (after a connection lost during COMMIT) finds its own row and changes nothing.</remarks>
     public void InsertRun(string id, RunStart start, RunOwner owner, DateTimeOffset startedAt) => Write(connection => InsertRunRow(connection, id, start, owner, startedAt));
+
+    /// <inheritdoc />
+    public bool ImportRun(Run run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Write(connection =>
+        {
+            if (NonQuery(connection,
+                    $"INSERT INTO runs ({RunColumns}) VALUES (@id, @kind, @status, @started, @ended, @version, @commit, @env, @host, @pid, @process, @beat) ON CONFLICT (id) DO NOTHING;",
+                    ("@id", run.Id), ("@kind", ToText(run.Kind)), ("@status", ToText(run.Status)), ("@started", ToUnixMs(run.StartedAt)),
+                    ("@ended", run.EndedAt is { } ended ? ToUnixMs(ended) : null), ("@version", run.GitVersion), ("@commit", run.GitCommit), ("@env", run.Environment),
+                    ("@host", run.Owner?.Host), ("@pid", run.Owner?.ProcessId), ("@process", run.Owner is { } owner ? ToUnixMs(owner.ProcessStartedAt) : null),
+                    ("@beat", run.HeartbeatAt is { } beat ? ToUnixMs(beat) : null)) == 0)
+            {
+                return false;
+            }
+
+            foreach (var (key, value) in run.Parameters)
+            {
+                NonQuery(connection, "INSERT INTO run_params (run_id, key, value) VALUES (@run, @key, @value);", ("@run", run.Id), ("@key", key), ("@value", value));
+            }
+
+            foreach (var (key, value) in run.Metrics)
+            {
+                NonQuery(connection, "INSERT INTO run_metrics (run_id, key, value) VALUES (@run, @key, @value);", ("@run", run.Id), ("@key", key), ("@value", value));
+            }
+
+            foreach (var dataset in run.Datasets)
+            {
+                NonQuery(connection, "INSERT INTO run_datasets (run_id, path, sha256, rows_accepted, rows_rejected) VALUES (@run, @path, @sha, @accepted, @rejected);",
+                    ("@run", run.Id), ("@path", dataset.Path), ("@sha", dataset.Sha256), ("@accepted", dataset.RowsAccepted), ("@rejected", dataset.RowsRejected));
+            }
+
+            foreach (var artifact in run.Artifacts)
+            {
+                NonQuery(connection, "INSERT INTO run_artifacts (run_id, path, sha256, size_bytes) VALUES (@run, @path, @sha, @size);",
+                    ("@run", run.Id), ("@path", artifact.Path), ("@sha", artifact.Sha256), ("@size", artifact.SizeBytes));
+            }
+
+            return true;
+        });
+    }
 
     /// <inheritdoc />
     public void FinishRun(string runId, RunStatus status, DateTimeOffset endedAt)
@@ -22,21 +65,35 @@ public sealed partial class SqliteRegistryStore
 
         Write(connection =>
         {
-            var current = Scalar(connection, "SELECT status FROM runs WHERE id = @id;", ("@id", runId)) as string
-                ?? throw RunNotFound(connection, runId);
+            // Conditional, so an observer marking the run killed meanwhile cannot be overwritten by a read-then-write race.
+            if (NonQuery(connection, "UPDATE runs SET status = @status, ended_at = @ended WHERE id = @id AND status = @running;",
+                    ("@status", ToText(status)), ("@ended", ToUnixMs(endedAt)), ("@id", runId), ("@running", ToText(RunStatus.Running))) > 0)
+            {
+                return 0;
+            }
+
+            string? current = null;
+            long? ended = null;
+            ForEach(connection, "SELECT status, ended_at FROM runs WHERE id = @id;", [("@id", runId)],
+                r => (current, ended) = (r.GetString(0), r.IsDBNull(1) ? null : r.GetInt64(1)));
+            if (current is null)
+            {
+                throw RunNotFound(connection, runId);
+            }
+
             if (current == ToText(RunStatus.Killed))
             {
                 throw new RegistryException(
                     $"Run '{runId}' was presumed killed after its heartbeat went stale, so it cannot be finished as {ToText(status)}; rerun it.");
             }
 
-            if (current != ToText(RunStatus.Running))
+            // This very finish already committed (its COMMIT's answer was lost and the transaction retried).
+            if (current == ToText(status) && ended == ToUnixMs(endedAt))
             {
-                throw new RegistryException($"Run '{runId}' already finished as {current}; a run is finished once.");
+                return 0;
             }
 
-            return NonQuery(connection, "UPDATE runs SET status = @status, ended_at = @ended WHERE id = @id;",
-                ("@status", ToText(status)), ("@ended", ToUnixMs(endedAt)), ("@id", runId));
+            throw new RegistryException($"Run '{runId}' already finished as {current}; a run is finished once.");
         });
     }
 
@@ -58,7 +115,7 @@ public sealed partial class SqliteRegistryStore
         EnsureRun(connection, runId);
         foreach (var (key, value) in parameters)
         {
-            NonQuery(connection, "INSERT OR REPLACE INTO run_params (run_id, key, value) VALUES (@run, @key, @value);",
+            NonQuery(connection, "INSERT INTO run_params (run_id, key, value) VALUES (@run, @key, @value) ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value;",
                 ("@run", runId), ("@key", key), ("@value", value));
         }
 
@@ -76,7 +133,7 @@ public sealed partial class SqliteRegistryStore
                 throw new RegistryException($"Metric '{key}' of run '{runId}' is {value}; metrics must be finite numbers.");
             }
 
-            NonQuery(connection, "INSERT OR REPLACE INTO run_metrics (run_id, key, value) VALUES (@run, @key, @value);",
+            NonQuery(connection, "INSERT INTO run_metrics (run_id, key, value) VALUES (@run, @key, @value) ON CONFLICT (run_id, key) DO UPDATE SET value = excluded.value;",
                 ("@run", runId), ("@key", key), ("@value", value));
         }
 
@@ -88,8 +145,8 @@ public sealed partial class SqliteRegistryStore
     {
         EnsureRun(connection, runId);
         return NonQuery(connection, """
-            INSERT OR REPLACE INTO run_datasets (run_id, path, sha256, rows_accepted, rows_rejected)
-            VALUES (@run, @path, @sha, @accepted, @rejected);
+            INSERT INTO run_datasets (run_id, path, sha256, rows_accepted, rows_rejected) VALUES (@run, @path, @sha, @accepted, @rejected)
+            ON CONFLICT (run_id, path) DO UPDATE SET sha256 = excluded.sha256, rows_accepted = excluded.rows_accepted, rows_rejected = excluded.rows_rejected;
             """,
             ("@run", runId), ("@path", dataset.Path), ("@sha", dataset.Sha256), ("@accepted", dataset.RowsAccepted), ("@rejected", dataset.RowsRejected));
     });
@@ -98,7 +155,10 @@ public sealed partial class SqliteRegistryStore
     public void AddArtifact(string runId, ArtifactRecord artifact) => Write(connection =>
     {
         EnsureRun(connection, runId);
-        return NonQuery(connection, "INSERT OR REPLACE INTO run_artifacts (run_id, path, sha256, size_bytes) VALUES (@run, @path, @sha, @size);",
+        return NonQuery(connection, """
+            INSERT INTO run_artifacts (run_id, path, sha256, size_bytes) VALUES (@run, @path, @sha, @size)
+            ON CONFLICT (run_id, path) DO UPDATE SET sha256 = excluded.sha256, size_bytes = excluded.size_bytes;
+            """,
             ("@run", runId), ("@path", artifact.Path), ("@sha", artifact.Sha256), ("@size", artifact.SizeBytes));
     });
 
@@ -122,9 +182,9 @@ public sealed partial class SqliteRegistryStore
                 ORDER BY started_at DESC, id DESC LIMIT 1)
             """, ("@kind", ToText(kind)), ("@succeeded", ToText(RunStatus.Succeeded)), ("@sha", sha256)).SingleOrDefault());
 
-    // Shared by InsertRun and the trial claim, which inserts its run inside its own transaction.
-    private static int InsertRunRow(SqliteConnection connection, string id, RunStart start, RunOwner owner, DateTimeOffset startedAt) => NonQuery(connection,
-        $"INSERT INTO runs ({RunColumns}) VALUES (@id, @kind, @status, @started, NULL, @version, @commit, @env, @host, @pid, @process, @started);",
+    // Shared by InsertRun and the trial claim, which inserts its run inside its own transaction; a retried insert finds its own row.
+    private static int InsertRunRow(DbConnection connection, string id, RunStart start, RunOwner owner, DateTimeOffset startedAt) => NonQuery(connection,
+        $"INSERT INTO runs ({RunColumns}) VALUES (@id, @kind, @status, @started, NULL, @version, @commit, @env, @host, @pid, @process, @started) ON CONFLICT (id) DO NOTHING;",
         ("@id", id), ("@kind", ToText(start.Kind)), ("@status", ToText(RunStatus.Running)), ("@started", ToUnixMs(startedAt)),
         ("@version", start.GitVersion), ("@commit", start.GitCommit), ("@env", start.Environment),
         ("@host", owner.Host), ("@pid", owner.ProcessId), ("@process", ToUnixMs(owner.ProcessStartedAt)));
@@ -133,7 +193,7 @@ public sealed partial class SqliteRegistryStore
 
     internal static string ToText(RunStatus status) => status.ToString().ToLowerInvariant();
 
-    private void EnsureRun(SqliteConnection connection, string runId)
+    private void EnsureRun(DbConnection connection, string runId)
     {
         if (Scalar(connection, "SELECT 1 FROM runs WHERE id = @id;", ("@id", runId)) is null)
         {
@@ -141,7 +201,7 @@ public sealed partial class SqliteRegistryStore
         }
     }
 
-    private RegistryEntryNotFoundException RunNotFound(SqliteConnection connection, string runId)
+    private RegistryEntryNotFoundException RunNotFound(DbConnection connection, string runId)
     {
         var recent = new List<string>();
         using (var command = Command(connection, "SELECT id FROM runs ORDER BY started_at DESC, id DESC LIMIT 5;"))
@@ -159,11 +219,11 @@ public sealed partial class SqliteRegistryStore
     }
 
     // Four set-based queries regardless of how many runs match, so listing 1,000 runs stays a handful of round trips.
-    private static List<Run> LoadRuns(SqliteConnection connection, string where, params (string Name, object? Value)[] parameters) =>
+    private static List<Run> LoadRuns(DbConnection connection, string where, params (string Name, object? Value)[] parameters) =>
         LoadRuns(connection, where, parameters, null);
 
     // parameterKeys limits the parameters read (null: all), so a listing reads only the columns it shows.
-    private static List<Run> LoadRuns(SqliteConnection connection, string where, (string Name, object? Value)[] parameters, IReadOnlyList<string>? parameterKeys)
+    private static List<Run> LoadRuns(DbConnection connection, string where, (string Name, object? Value)[] parameters, IReadOnlyList<string>? parameterKeys)
     {
         var parameterSets = new Dictionary<string, Dictionary<string, string>>();
         var metricSets = new Dictionary<string, Dictionary<string, double>>();
@@ -206,27 +266,5 @@ public sealed partial class SqliteRegistryStore
                 r.IsDBNull(11) ? null : FromUnixMs(r.GetInt64(11))));
         });
         return runs;
-    }
-
-    private static TValue Bucket<TValue>(Dictionary<string, TValue> buckets, string key)
-        where TValue : new()
-    {
-        if (!buckets.TryGetValue(key, out var bucket))
-        {
-            bucket = new TValue();
-            buckets[key] = bucket;
-        }
-
-        return bucket;
-    }
-
-    private static void ForEach(SqliteConnection connection, string sql, (string Name, object? Value)[] parameters, Action<SqliteDataReader> row)
-    {
-        using var command = Command(connection, sql, parameters);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            row(reader);
-        }
     }
 }

@@ -1,9 +1,10 @@
+using System.Globalization;
 using Kiln.Registry.Models;
 
 namespace Kiln.Registry.Storage;
 
-/// <summary>Deliberate alias moves with their reasons, the alias history, and the images that carry versions, on SQLite.</summary>
-public sealed partial class SqliteRegistryStore
+/// <summary>Deliberate alias moves with their reasons, the alias history, and the images that carry versions, on either database.</summary>
+public abstract partial class RelationalRegistryStore
 {
     /// <inheritdoc />
     public void MoveAlias(AliasMove move)
@@ -21,9 +22,10 @@ public sealed partial class SqliteRegistryStore
                 throw VersionNotFound(connection, move.Model, $"version {move.Version}");
             }
 
-            // Checked inside the write transaction, so two people moving the same alias cannot both win.
+            // Checked under the model's lock, inside the write transaction, so two people moving the same alias cannot both win.
+            LockModel(connection, move.Model);
             var current = Scalar(connection, "SELECT version FROM model_aliases WHERE model = @m AND alias = @a;", ("@m", move.Model), ("@a", move.Alias)) is { } value
-                ? Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)
+                ? Convert.ToInt32(value, CultureInfo.InvariantCulture)
                 : (int?)null;
             if (current != move.ExpectedVersion)
             {
@@ -40,9 +42,9 @@ public sealed partial class SqliteRegistryStore
     public IReadOnlyList<AliasHistoryEntry> AliasHistory(string model, int limit) => Read(connection =>
     {
         var entries = new List<AliasHistoryEntry>();
-        ForEach(connection, """
+        ForEach(connection, $"""
             SELECT alias, version, moved_at, reason FROM alias_history WHERE model = @m
-            ORDER BY moved_at DESC, rowid DESC LIMIT @limit;
+            ORDER BY moved_at DESC, {HistoryOrder} DESC LIMIT @limit;
             """, [("@m", model), ("@limit", limit)], r => entries.Add(new AliasHistoryEntry(
             r.GetString(0), r.IsDBNull(1) ? null : r.GetInt32(1), FromUnixMs(r.GetInt64(2)), r.IsDBNull(3) ? null : r.GetString(3))));
         return (IReadOnlyList<AliasHistoryEntry>)entries;
@@ -70,6 +72,4 @@ public sealed partial class SqliteRegistryStore
             [("@m", model)], r => images.Add(new ModelImage(r.GetInt32(0), r.GetString(1), r.GetString(2), FromUnixMs(r.GetInt64(3)))));
         return (IReadOnlyList<ModelImage>)images;
     });
-
-    private static string Describe(int? version) => version is { } v ? $"v{v}" : "nothing";
 }

@@ -1,17 +1,15 @@
+using System.Data.Common;
 using System.Globalization;
 using Kiln.Registry.Models;
 using Kiln.Registry.Queries;
 using Kiln.Registry.Runs;
-using Microsoft.Data.Sqlite;
 
 namespace Kiln.Registry.Storage;
 
-/// <summary>Filtered, sorted, paged run and version listings on SQLite, for the dashboard.</summary>
-public sealed partial class SqliteRegistryStore
+/// <summary>Filtered, sorted, paged run and version listings, for the dashboard; the few spellings the two databases differ in come from
+/// <see cref="IsNumericText"/>, <see cref="ContainsText"/> and <see cref="RealType"/>.</summary>
+public abstract partial class RelationalRegistryStore
 {
-    // A parameter value counts as a number only when it is made of number characters and has a digit, so CAST never turns "abc" into 0.
-    private const string NumericText = "{0} <> '' AND {0} NOT GLOB '*[^0-9eE.+-]*' AND {0} GLOB '*[0-9]*'";
-
     /// <inheritdoc />
     public RunPage QueryRuns(RunQuery query)
     {
@@ -54,11 +52,11 @@ public sealed partial class SqliteRegistryStore
         });
     }
 
-    private static int Count(SqliteConnection connection, string sql, List<(string Name, object? Value)> parameters) =>
+    private static int Count(DbConnection connection, string sql, List<(string Name, object? Value)> parameters) =>
         Convert.ToInt32(Scalar(connection, sql, [.. parameters]), CultureInfo.InvariantCulture);
 
-    private static (List<string> Ids, int Total) PageAndCount(
-        SqliteConnection connection, RunQuery query, RunSort sort, string where, List<(string Name, object? Value)> parameters)
+    private (List<string> Ids, int Total) PageAndCount(
+        DbConnection connection, RunQuery query, RunSort sort, string where, List<(string Name, object? Value)> parameters)
     {
         var sortParameters = new List<(string Name, object? Value)>(parameters);
         var (join, order) = Order(sort, sortParameters);
@@ -68,12 +66,12 @@ public sealed partial class SqliteRegistryStore
             [.. sortParameters, ("@limit", query.Limit), ("@offset", query.Offset)], r =>
             {
                 ids.Add(r.GetString(0));
-                total = r.GetInt32(1);
+                total = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture);
             });
         return (ids, total);
     }
 
-    private static List<string> PageIds(SqliteConnection connection, RunQuery query, RunSort sort, string where, List<(string Name, object? Value)> parameters)
+    private List<string> PageIds(DbConnection connection, RunQuery query, RunSort sort, string where, List<(string Name, object? Value)> parameters)
     {
         var sortParameters = new List<(string Name, object? Value)>(parameters);
         var (join, order) = Order(sort, sortParameters);
@@ -85,7 +83,7 @@ public sealed partial class SqliteRegistryStore
 
     // Unfiltered runs that have the metric come first, in the order of the (key, value) index, so a page is an index range
     // rather than a sort of every run; runs without it follow, newest first.
-    private static List<string> PageByMetric(SqliteConnection connection, RunQuery query, RunSort sort, int withMetric)
+    private static List<string> PageByMetric(DbConnection connection, RunQuery query, RunSort sort, int withMetric)
     {
         var direction = sort.Descending ? "DESC" : "ASC";
         List<(string Name, object? Value)> keyed = [("@sortkey", sort.Key)];
@@ -107,6 +105,9 @@ public sealed partial class SqliteRegistryStore
         return ids;
     }
 
+    // The number a parameter's text holds, or NULL for text that is not one; CASE (unlike AND) guarantees the cast only sees numbers.
+    private string NumberOf(string column) => $"CASE WHEN {IsNumericText(column)} THEN CAST({column} AS {RealType}) END";
+
     /// <inheritdoc />
     public VersionPage QueryVersions(string model, int offset, int limit)
     {
@@ -117,7 +118,7 @@ public sealed partial class SqliteRegistryStore
 
         return Read(connection =>
         {
-            var total = Convert.ToInt32(Scalar(connection, "SELECT COUNT(*) FROM model_versions WHERE model = @m;", ("@m", model)), System.Globalization.CultureInfo.InvariantCulture);
+            var total = Convert.ToInt32(Scalar(connection, "SELECT COUNT(*) FROM model_versions WHERE model = @m;", ("@m", model)), CultureInfo.InvariantCulture);
             var versions = LoadVersions(connection,
                 "WHERE model = @m AND version IN (SELECT version FROM model_versions WHERE model = @m ORDER BY version DESC LIMIT @limit OFFSET @offset)",
                 ("@m", model), ("@limit", limit), ("@offset", offset));
@@ -130,14 +131,14 @@ public sealed partial class SqliteRegistryStore
         Distinct(connection, "runs", "environment"),
         // Versions of the latest runs only: a bounded read however long the history, and the versions anyone filters by.
         Strings(connection, """
-            SELECT git_version FROM (SELECT git_version, started_at FROM runs ORDER BY started_at DESC LIMIT 500)
+            SELECT git_version FROM (SELECT git_version, started_at FROM runs ORDER BY started_at DESC LIMIT 500) AS recent
             WHERE git_version IS NOT NULL GROUP BY git_version ORDER BY MAX(started_at) DESC LIMIT 30;
             """),
         Distinct(connection, "run_metrics", "key"),
         Distinct(connection, "run_params", "key")));
 
     // A skip-scan over the column's index: one index seek per distinct value instead of reading every row.
-    private static List<string> Distinct(SqliteConnection connection, string table, string column) => Strings(connection, $"""
+    private static List<string> Distinct(DbConnection connection, string table, string column) => Strings(connection, $"""
         WITH RECURSIVE seen(value) AS (
             SELECT MIN({column}) FROM {table}
             UNION ALL
@@ -145,14 +146,14 @@ public sealed partial class SqliteRegistryStore
         SELECT value FROM seen WHERE value IS NOT NULL;
         """);
 
-    private static List<string> Strings(SqliteConnection connection, string sql)
+    private static List<string> Strings(DbConnection connection, string sql)
     {
         var values = new List<string>();
         ForEach(connection, sql, [], r => values.Add(r.GetString(0)));
         return values;
     }
 
-    private static string Where(RunQuery query, List<(string Name, object? Value)> parameters)
+    private string Where(RunQuery query, List<(string Name, object? Value)> parameters)
     {
         var clauses = new List<string>();
         void Equal(string column, object? value)
@@ -171,15 +172,15 @@ public sealed partial class SqliteRegistryStore
         Equal("git_version", query.GitVersion);
         if (!string.IsNullOrWhiteSpace(query.IdContains))
         {
-            // Ids are upper-case Crockford base32; instr keeps '%' and '_' in the search text literal.
-            clauses.Add("instr(runs.id, @search) > 0");
+            // Ids are upper-case Crockford base32; a substring test (not LIKE) keeps '%' and '_' in the search text literal.
+            clauses.Add(ContainsText("runs.id", "@search"));
             parameters.Add(("@search", query.IdContains.Trim().ToUpperInvariant()));
         }
 
         if (query.Ids is { } ids)
         {
             var names = ids.Select((id, i) => $"@id{i}").ToList();
-            clauses.Add(names.Count == 0 ? "0" : $"runs.id IN ({string.Join(", ", names)})");
+            clauses.Add(names.Count == 0 ? "1 = 0" : $"runs.id IN ({string.Join(", ", names)})");
             parameters.AddRange(ids.Select((id, i) => ($"@id{i}", (object?)id)));
         }
 
@@ -192,7 +193,7 @@ public sealed partial class SqliteRegistryStore
         return clauses.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", clauses);
     }
 
-    private static string Condition(RunCondition condition, int index, List<(string Name, object? Value)> parameters)
+    private string Condition(RunCondition condition, int index, List<(string Name, object? Value)> parameters)
     {
         var key = $"@ck{index}";
         var value = $"@cv{index}";
@@ -205,14 +206,14 @@ public sealed partial class SqliteRegistryStore
             return $"runs.id IN (SELECT m.run_id FROM run_metrics m WHERE m.key = {key} AND m.value {symbol} {value})";
         }
 
-        var numeric = string.Format(CultureInfo.InvariantCulture, NumericText, "p.value");
+        var asNumber = NumberOf("p.value");
         string test;
         if (condition.Operator is ComparisonOperator.Equal or ComparisonOperator.NotEqual)
         {
             // Equal text, or equal numbers written differently (0.10 = 0.1).
             parameters.Add((value, condition.Value));
             var equal = condition.Number is { } number
-                ? $"(p.value = {value} OR ({numeric} AND CAST(p.value AS REAL) = {value}n))"
+                ? $"(p.value = {value} OR COALESCE({asNumber} = {value}n, 1 = 0))"
                 : $"p.value = {value}";
             if (condition.Number is { } n)
             {
@@ -224,13 +225,13 @@ public sealed partial class SqliteRegistryStore
         else
         {
             parameters.Add((value, condition.Number!.Value));
-            test = $"{numeric} AND CAST(p.value AS REAL) {symbol} {value}";
+            test = $"{asNumber} {symbol} {value}";
         }
 
         return $"runs.id IN (SELECT p.run_id FROM run_params p WHERE p.key = {key} AND {test})";
     }
 
-    private static (string Join, string Order) Order(RunSort sort, List<(string Name, object? Value)> parameters)
+    private (string Join, string Order) Order(RunSort sort, List<(string Name, object? Value)> parameters)
     {
         var direction = sort.Descending ? "DESC" : "ASC";
         const string Newest = "runs.started_at DESC, runs.id DESC";
@@ -246,9 +247,8 @@ public sealed partial class SqliteRegistryStore
                     $"sm.value IS NULL, sm.value {direction}, {Newest}");
             case RunSortColumn.Parameter:
                 parameters.Add(("@sortkey", sort.Key));
-                var numeric = string.Format(CultureInfo.InvariantCulture, NumericText, "sp.value");
                 return ("LEFT JOIN run_params sp ON sp.run_id = runs.id AND sp.key = @sortkey",
-                    $"sp.value IS NULL, CASE WHEN {numeric} THEN CAST(sp.value AS REAL) END {direction}, sp.value {direction}, {Newest}");
+                    $"sp.value IS NULL, {NumberOf("sp.value")} {direction}, sp.value {direction}, {Newest}");
             default:
                 var column = sort.Column switch
                 {

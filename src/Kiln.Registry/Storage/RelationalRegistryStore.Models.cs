@@ -1,18 +1,18 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using Kiln.Registry.Models;
-using Microsoft.Data.Sqlite;
 
 namespace Kiln.Registry.Storage;
 
-/// <summary>Model versions and aliases on SQLite.</summary>
-public sealed partial class SqliteRegistryStore
+/// <summary>Model versions and aliases.</summary>
+public abstract partial class RelationalRegistryStore
 {
     // Position 0 is the model file; an attached report with the same bytes as some model must not count.
     private const string ExistingModelSql =
         "SELECT MIN(version) FROM model_version_artifacts WHERE model = @m AND position = 0 AND sha256 = @s;";
 
     private static readonly JsonSerializerOptions SignatureJson = new(JsonSerializerDefaults.Web);
-
 
     /// <inheritdoc />
     public RegisteredVersion CreateVersion(NewModelVersion version)
@@ -35,17 +35,24 @@ public sealed partial class SqliteRegistryStore
                 EnsureRun(connection, runId);
             }
 
-            // Checked inside the IMMEDIATE transaction, so a concurrent registration of the same bytes cannot slip in between.
+            // The model's row first, then its lock: every check below sees rows no other writer of this model can change until COMMIT.
+            var now = ToUnixMs(version.CreatedAt);
+            NonQuery(connection, "INSERT INTO registered_models (name, created_at) VALUES (@name, @at) ON CONFLICT (name) DO NOTHING;",
+                ("@name", version.Name), ("@at", now));
+            LockModel(connection, version.Name);
             if (Scalar(connection, ExistingModelSql, ("@m", version.Name), ("@s", version.Artifacts[0].Sha256)) is { } existing)
             {
-                return (Convert.ToInt32(existing), false);
+                return (Convert.ToInt32(existing, CultureInfo.InvariantCulture), false);
             }
 
-            var now = ToUnixMs(version.CreatedAt);
-            NonQuery(connection, "INSERT OR IGNORE INTO registered_models (name, created_at) VALUES (@name, @at);", ("@name", version.Name), ("@at", now));
+            if (version.Expected is { } expected)
+            {
+                RequireAliasAt(connection, version.Name, expected, "the decision was made");
+            }
 
-            // Allocated inside the IMMEDIATE transaction, so no other writer can read the same maximum.
-            var next = Convert.ToInt32(Scalar(connection, "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE model = @name;", ("@name", version.Name)));
+            // Allocated under the model's lock, so no other writer can read the same maximum.
+            var next = Convert.ToInt32(Scalar(connection, "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE model = @name;", ("@name", version.Name)),
+                CultureInfo.InvariantCulture);
             NonQuery(connection, """
                 INSERT INTO model_versions (model, version, created_at, source_run_id, signature_json, input_example, promotion_reason)
                 VALUES (@name, @version, @at, @run, @signature, @example, @reason);
@@ -76,6 +83,12 @@ public sealed partial class SqliteRegistryStore
                 MoveAlias(connection, version.Name, alias, next, now);
             }
 
+            foreach (var move in version.History ?? [])
+            {
+                NonQuery(connection, "INSERT INTO alias_history (model, alias, version, moved_at, reason) VALUES (@m, @a, @v, @t, @reason);",
+                    ("@m", version.Name), ("@a", move.Alias), ("@v", next), ("@t", ToUnixMs(move.MovedAt)), ("@reason", move.Reason));
+            }
+
             BeforeVersionCommit?.Invoke();
             return (next, true);
         });
@@ -89,6 +102,7 @@ public sealed partial class SqliteRegistryStore
         RegistryNames.ValidAlias(alias);
         Write(connection =>
         {
+            LockModel(connection, model);
             if (Scalar(connection, "SELECT 1 FROM model_versions WHERE model = @m AND version = @v;", ("@m", model), ("@v", version)) is null)
             {
                 throw VersionNotFound(connection, model, $"version {version}");
@@ -102,6 +116,7 @@ public sealed partial class SqliteRegistryStore
     /// <inheritdoc />
     public bool RemoveAlias(string model, string alias) => Write(connection =>
     {
+        LockModel(connection, model);
         var removed = NonQuery(connection, "DELETE FROM model_aliases WHERE model = @m AND alias = @a;", ("@m", model), ("@a", alias)) > 0;
         if (removed)
         {
@@ -119,7 +134,7 @@ public sealed partial class SqliteRegistryStore
     /// <inheritdoc />
     public ModelVersion? FindVersionByModelSha256(string model, string sha256) => Read(connection =>
         Scalar(connection, ExistingModelSql, ("@m", model), ("@s", sha256)) is { } version
-            ? LoadVersions(connection, "WHERE model = @m AND version = @v", ("@m", model), ("@v", Convert.ToInt32(version))).Single()
+            ? LoadVersions(connection, "WHERE model = @m AND version = @v", ("@m", model), ("@v", Convert.ToInt32(version, CultureInfo.InvariantCulture))).Single()
             : null);
 
     /// <inheritdoc />
@@ -157,7 +172,22 @@ public sealed partial class SqliteRegistryStore
         return (IReadOnlySet<string>)hashes;
     });
 
-    private static void MoveAlias(SqliteConnection connection, string model, string alias, int version, long at, string? reason = null)
+    // Under the model's lock: refuses a change prepared while the alias pointed elsewhere, so the last writer cannot silently win.
+    private static void RequireAliasAt(DbConnection connection, string model, AliasExpectation expected, string when)
+    {
+        var current = Scalar(connection, "SELECT version FROM model_aliases WHERE model = @m AND alias = @a;", ("@m", model), ("@a", expected.Alias)) is { } value
+            ? Convert.ToInt32(value, CultureInfo.InvariantCulture)
+            : (int?)null;
+        if (current != expected.Version)
+        {
+            throw new AliasConflictException(
+                $"@{expected.Alias} of '{model}' now points at {Describe(current)}, not {Describe(expected.Version)} as when {when}; nothing was changed.");
+        }
+    }
+
+    private static string Describe(int? version) => version is { } v ? $"v{v}" : "nothing";
+
+    private static void MoveAlias(DbConnection connection, string model, string alias, int version, long at, string? reason = null)
     {
         NonQuery(connection, """
             INSERT INTO model_aliases (model, alias, version, updated_at) VALUES (@m, @a, @v, @t)
@@ -167,7 +197,7 @@ public sealed partial class SqliteRegistryStore
             ("@m", model), ("@a", alias), ("@v", version), ("@t", at), ("@reason", reason));
     }
 
-    private RegistryEntryNotFoundException VersionNotFound(SqliteConnection connection, string model, string what)
+    private RegistryEntryNotFoundException VersionNotFound(DbConnection connection, string model, string what)
     {
         var versions = new List<int>();
         ForEach(connection, "SELECT version FROM model_versions WHERE model = @m ORDER BY version;", [("@m", model)], r => versions.Add(r.GetInt32(0)));
@@ -177,7 +207,7 @@ public sealed partial class SqliteRegistryStore
     }
 
     // Set-based like LoadRuns: four queries however many versions match.
-    private List<ModelVersion> LoadVersions(SqliteConnection connection, string where, params (string Name, object? Value)[] parameters)
+    private List<ModelVersion> LoadVersions(DbConnection connection, string where, params (string Name, object? Value)[] parameters)
     {
         var versionFilter = $"(model, version) IN (SELECT model, version FROM model_versions {where})";
         var metrics = new Dictionary<string, Dictionary<string, double>>();
@@ -188,7 +218,7 @@ public sealed partial class SqliteRegistryStore
             r => Bucket(metrics, Key(r.GetString(0), r.GetInt32(1))).Add(r.GetString(2), r.GetDouble(3)));
         ForEach(connection, $"SELECT model, version, name, sha256, size_bytes FROM model_version_artifacts WHERE {versionFilter} ORDER BY position;", parameters,
             r => Bucket(artifacts, Key(r.GetString(0), r.GetInt32(1)))
-                .Add(new VersionArtifact(r.GetString(2), r.GetString(3), r.GetInt64(4), Path.Combine(_storeDirectory, r.GetString(3)))));
+                .Add(new VersionArtifact(r.GetString(2), r.GetString(3), r.GetInt64(4), _artifactPath(r.GetString(3)))));
         ForEach(connection, $"SELECT model, version, alias FROM model_aliases WHERE {versionFilter} ORDER BY alias;", parameters,
             r => Bucket(aliases, Key(r.GetString(0), r.GetInt32(1))).Add(r.GetString(2)));
 
