@@ -9,6 +9,7 @@ partial class Build
 
     Target Dashboard => _ => _
         .Description("Serve the web dashboard over the registry on 127.0.0.1 (--port) until Ctrl-C")
+        .After(Register)
         .Executes(async cancellationToken => await DashboardHost.RunAsync(Registry,
             new DashboardOptions { Port = Port ?? DashboardOptions.DefaultPort, Token = DashboardToken }, Log.Information, cancellationToken));
 }

@@ -9,6 +9,7 @@ partial class Build
 
     Target Serve => _ => _
         .Description("Serve the registry's champion on 127.0.0.1 (--port) until Ctrl-C")
+        .After(Register)
         .Executes(async cancellationToken =>
             await LocalServer.RunAsync(LocalServeRequest.From(Pipeline.RegistryOptions, ChampionReference, Port ?? ServePort), Log.Information, cancellationToken));
 }

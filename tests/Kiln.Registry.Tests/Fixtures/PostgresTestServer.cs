@@ -1,3 +1,4 @@
+using Kiln.Testing;
 using Npgsql;
 
 namespace Kiln.Registry.Tests.Fixtures;
@@ -12,7 +13,7 @@ internal sealed record PostgresTestServer(string Host, int Port, string Database
         Uri? uri = null;
         if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out uri) || uri.Scheme != "postgres")
         {
-            ServerRequirement.SkipOrFail($"no PostgreSQL server: KILN_TEST_POSTGRES is '{url}', expected postgres://user@host:port/database", ".ci/postgres.sh");
+            Requirement.SkipOrFail($"no PostgreSQL server: KILN_TEST_POSTGRES is '{url}', expected postgres://user@host:port/database", "eval \"$(bash .ci/postgres.sh)\"");
         }
 
         var server = new PostgresTestServer(uri!.Host, uri.Port, uri.AbsolutePath.Trim('/'), uri.UserInfo.Split(':')[0]);
@@ -22,7 +23,7 @@ internal sealed record PostgresTestServer(string Host, int Port, string Database
         }
         catch (NpgsqlException e)
         {
-            ServerRequirement.SkipOrFail($"no PostgreSQL server answers at KILN_TEST_POSTGRES={url}: {e.Message}", ".ci/postgres.sh");
+            Requirement.SkipOrFail($"no PostgreSQL server answers at KILN_TEST_POSTGRES={url}: {e.Message}", "eval \"$(bash .ci/postgres.sh)\"");
         }
 
         return server;

@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Kiln.Registry.Artifacts;
+using Kiln.Testing;
 
 namespace Kiln.Registry.Tests.Fixtures;
 
@@ -12,12 +13,12 @@ internal sealed record S3TestServer(string Endpoint, string Bucket, string Acces
         var endpoint = Environment.GetEnvironmentVariable("KILN_TEST_S3_ENDPOINT");
         if (string.IsNullOrWhiteSpace(endpoint))
         {
-            ServerRequirement.SkipOrFail("no S3 server: KILN_TEST_S3_ENDPOINT is not set", ".ci/s3.sh");
+            Requirement.SkipOrFail("no S3 server: KILN_TEST_S3_ENDPOINT is not set", "eval \"$(bash .ci/s3.sh)\"");
         }
 
         if (!Answers(endpoint!))
         {
-            ServerRequirement.SkipOrFail($"no S3 server answers at KILN_TEST_S3_ENDPOINT={endpoint}", ".ci/s3.sh");
+            Requirement.SkipOrFail($"no S3 server answers at KILN_TEST_S3_ENDPOINT={endpoint}", "eval \"$(bash .ci/s3.sh)\"");
         }
 
         return new S3TestServer(

@@ -1,6 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
+using Kiln.Testing;
 
 namespace Kiln.Registry.Tests.Fixtures;
 
@@ -31,7 +32,7 @@ internal sealed class S3rverProcess : IDisposable
         var script = Environment.GetEnvironmentVariable("KILN_TEST_S3RVER");
         if (string.IsNullOrWhiteSpace(script) || !File.Exists(script))
         {
-            ServerRequirement.SkipOrFail($"no s3rver package to start a private server: KILN_TEST_S3RVER is '{script}'", ".ci/s3.sh");
+            Requirement.SkipOrFail($"no s3rver package to start a private server: KILN_TEST_S3RVER is '{script}'", "eval \"$(bash .ci/s3.sh)\"");
         }
 
         var server = new S3rverProcess(script!);
