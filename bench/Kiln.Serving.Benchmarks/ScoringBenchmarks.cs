@@ -1,8 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using Kiln.Inference;
+using Kiln.Serving.Drift;
 using Kiln.Serving.Parsing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Kiln.Statistics.Reference;
 using Microsoft.Extensions.Configuration;
 
 namespace Kiln.Serving.Benchmarks;
@@ -14,6 +16,7 @@ public class ScoringBenchmarks
     private OnnxModel _model = null!;
     private PredictRequestReader _reader = null!;
     private FeatureBatch _batch = null!;
+    private FeatureWindow _window = null!;
     private WebApplicationFactory<Program> _app = null!;
     private HttpClient _client = null!;
     private byte[] _body = [];
@@ -31,6 +34,13 @@ public class ScoringBenchmarks
         _reader = new PredictRequestReader(_model);
         _body = data.PredictBody(_model, Rows);
         _batch = _reader.Read(_body, Rows);
+        // The window the service keeps when Kiln:Drift is on (default 10,000 rows), filled so every Add also evicts.
+        _window = FeatureWindow.Create(_model, ReferenceStatistics.Parse(_model.Metadata[ReferenceStatistics.MetadataKey]), capacity: 10_000);
+        for (var filled = 0; filled < 10_000; filled += Rows)
+        {
+            _window.Add(_batch);
+        }
+
         _app = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Kiln:Model:Path"] = data.ModelPath,
@@ -60,6 +70,10 @@ public class ScoringBenchmarks
     /// <summary>One OnnxModel.Score call on a prepared batch: ONNX Runtime plus tensor creation, nothing else.</summary>
     [Benchmark(Baseline = true)]
     public Prediction[] RawScore() => _model.Score(_batch);
+
+    /// <summary>What drift monitoring adds to a scored batch: its rows binned into the sliding window (Kiln:Drift:Enabled).</summary>
+    [Benchmark]
+    public void DriftObserve() => _window.Add(_batch);
 
     /// <summary>The service's parser then the same Score call: what JSON parsing adds.</summary>
     [Benchmark]

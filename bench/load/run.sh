@@ -43,7 +43,7 @@ else
     /usr/bin/python3 "$here/baseline/app.py" "$features/features.json" "$features/train.csv" "$port" >"$work/service.log" 2>&1 &
 fi
 pid=$!
-trap 'kill "$pid" 2>/dev/null || true' EXIT
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true' EXIT   # wait, so the next run finds the port free
 
 start=$(date +%s%N)
 for _ in $(seq 1 2400); do
