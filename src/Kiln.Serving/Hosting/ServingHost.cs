@@ -38,6 +38,13 @@ public static partial class ServingHost
         }
         catch when (app is not null)
         {
+            // A start refused after the hosted services ran (a port in use) finds the model still loading on another thread:
+            // disposing the services under that load lets native ONNX Runtime touch freed memory and kill the process (SIGSEGV).
+            if (app.Services.GetService<ModelLoader>() is { } loader)
+            {
+                await loader.AbandonAsync();
+            }
+
             await app.DisposeAsync();
             throw;
         }

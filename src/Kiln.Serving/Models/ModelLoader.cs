@@ -26,6 +26,7 @@ public sealed partial class ModelLoader(
     IHostApplicationLifetime lifetime,
     ILogger<ModelLoader> logger) : IHostedService
 {
+    private readonly CancellationTokenSource _abandoned = new();
     private Task _loading = Task.CompletedTask;
 
     /// <summary>The load in progress, for tests, for shutdown to await and for a host that waits until the model is ready.</summary>
@@ -47,6 +48,16 @@ public sealed partial class ModelLoader(
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Loading;
 
+    /// <summary>Gives up the load of a service whose start was refused after this loader began (a port in use): the model is
+    /// never published or announced as ready, and the returned task ends once no thread uses ONNX Runtime any more.</summary>
+    public Task AbandonAsync()
+    {
+        _abandoned.Cancel();
+
+        // WhenAny waits without rethrowing: the refusal, not the load, is what gets reported.
+        return Task.WhenAny(Loading);
+    }
+
     private async Task LoadAsync(ModelArtifact artifact)
     {
         try
@@ -54,7 +65,17 @@ public sealed partial class ModelLoader(
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var onnx = OnnxModel.Load(artifact.Path, artifact.ExpectedSha256, new ScoringOptions(model.Value.IntraOpThreads));
             var served = new ServedModel(onnx, artifact.Name, artifact.Version);
-            await WarmUpAsync(served);
+            if (!_abandoned.IsCancellationRequested)
+            {
+                await WarmUpAsync(served);
+            }
+
+            if (_abandoned.IsCancellationRequested)
+            {
+                onnx.Dispose();
+                return;
+            }
+
             metrics.ModelInfo.WithLabels(served.Name, served.Version, onnx.Sha256).Set(1);
             host.Publish(served);
             LogReady(served.Name, served.Version, onnx.Sha256, onnx.Path, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
