@@ -51,13 +51,9 @@ public sealed class DistributedTuningTests
         var outputs = new List<string>();
         foreach (var worker in workers.Skip(1))
         {
-            var stdout = worker.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var stderr = worker.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            timeout.CancelAfter(TimeSpan.FromMinutes(8));
-            await worker.WaitForExitAsync(timeout.Token);
-            outputs.Add(await stdout + await stderr);
-            Assert.True(worker.ExitCode == 0, outputs[^1]);
+            var (exitCode, output) = await ChildHost.WaitAsync(worker, TimeSpan.FromMinutes(8), TestContext.Current.CancellationToken);
+            outputs.Add(output);
+            Assert.True(exitCode == 0, output);
         }
 
         var study = registry.Store.ListStudies().Single();

@@ -38,13 +38,8 @@ public sealed class PostgresDistributedTuningTests
             var recorded = 0;
             foreach (var worker in workers)
             {
-                var stdout = worker.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-                var stderr = worker.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-                timeout.CancelAfter(TimeSpan.FromMinutes(8));
-                await worker.WaitForExitAsync(timeout.Token);
-                var output = await stdout + await stderr;
-                Assert.True(worker.ExitCode == 0, output);
+                var (exitCode, output) = await ChildHost.WaitAsync(worker, TimeSpan.FromMinutes(8), TestContext.Current.CancellationToken);
+                Assert.True(exitCode == 0, output);
                 recorded += int.Parse(output.Split("DONE ")[1].Split('\n')[0].Trim(), CultureInfo.InvariantCulture);
             }
 

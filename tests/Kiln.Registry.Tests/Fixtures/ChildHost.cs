@@ -37,4 +37,19 @@ public static class ChildHost
 
         return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName} {hostDll}.");
     }
+
+    /// <summary>Waits at most <paramref name="timeout"/> for <paramref name="child"/> to exit; returns its exit code and all it wrote (standard output, then standard error).</summary>
+    /// <param name="child">A program started by <see cref="Start"/>.</param>
+    /// <param name="timeout">How long it may run; past it the wait is cancelled.</param>
+    /// <param name="cancellationToken">The test's token.</param>
+    public static async Task<(int ExitCode, string Output)> WaitAsync(Process child, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // Both pipes are drained while waiting, so a chatty child never blocks on a full pipe.
+        var stdout = child.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = child.StandardError.ReadToEndAsync(cancellationToken);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        await child.WaitForExitAsync(limit.Token);
+        return (child.ExitCode, await stdout + await stderr);
+    }
 }
