@@ -77,6 +77,10 @@ storage:
 http:
   addr: $registry_addr
 EOF
+  # Each test run pushes a freshly built image under the same tag; collect what no tag reaches any more before serving
+  # (safe only while no registry runs), so repeated runs on one machine do not fill the disk.
+  docker-registry garbage-collect --delete-untagged "$state/registry.yml" >"$state/registry-gc.log" 2>&1 \
+    || log "registry garbage collection failed (see $state/registry-gc.log); starting anyway"
   log "starting the registry on $registry_addr (log $state/registry.log)"
   setsid nohup docker-registry serve "$state/registry.yml" >"$state/registry.log" 2>&1 </dev/null &
   echo $! >"$state/registry.pid"

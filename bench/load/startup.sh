@@ -5,6 +5,8 @@
 #   published: APP (a published Kiln.Serving directory, default $WORK/app as run.sh publishes it)
 #   run:       `dotnet run -c Release --no-build` on src/Kiln.Serving (build it first)
 # Environment: MODEL [artifacts/model/model.onnx]  RUNS [10]  PORT [18081]  SERVICE_CPUS [unset = unpinned]
+#   SOURCE  a registry reference (models:/churn@champion) served instead of MODEL, resolved through the registry that
+#           Kiln__Registry__Store / Kiln__Registry__Artifacts (and PGPASSWORD, AWS_*) name, as a deployed service does
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -25,7 +27,7 @@ esac
 times=()
 for run in $(seq 1 "$runs"); do
   start=$(date +%s%N)
-  Kiln__Model__Path="$model" Kiln__Service__Port="$port" Kiln__Service__Host=127.0.0.1 Logging__LogLevel__Default=Warning \
+  Kiln__Model__Path="$model" Kiln__Model__Source="${SOURCE:-}" Kiln__Service__Port="$port" Kiln__Service__Host=127.0.0.1 Logging__LogLevel__Default=Warning \
     ${SERVICE_CPUS:+taskset -c "$SERVICE_CPUS"} "${command[@]}" >/dev/null 2>&1 &
   pid=$!
   ready=""
@@ -40,4 +42,4 @@ for run in $(seq 1 "$runs"); do
   echo "run $run: ready after $ready ms"
   times+=("$ready")
 done
-printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "'"$mode"': median start->ready %d ms over %d runs (min %d, max %d)\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), NR, a[1], a[NR]}'
+printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "'"$mode${SOURCE:+ $SOURCE}"': median start->ready %d ms over %d runs (min %d, max %d)\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2), NR, a[1], a[NR]}'
