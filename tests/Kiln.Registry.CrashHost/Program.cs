@@ -5,7 +5,8 @@ using Kiln.Registry.Promotion;
 using Kiln.Registry.Runs;
 using Kiln.Registry.Storage;
 
-// Every mode takes the registry's store URI (sqlite:<file> or postgres://...) and the directory of its file artifact store:
+// Every mode takes the registry's store URI (sqlite:<file> or postgres://...) and its artifact store: a directory, or a URI (s3://...):
+//   open <store> <artifacts> -                         open the registry and print its versions; a RegistryException's message goes to stderr, exit 1
 //   crash <store> <dir> <model-file>                   register, but stop inside the transaction and wait to be killed
 //   register <store> <dir> <model-file> <count>        register <count> versions, each of new bytes derived from the file, and print each version number
 //   register-same <store> <dir> <model-file> <count>   register the same file <count> times and print the version each registration ended with
@@ -19,7 +20,8 @@ if (args.Length < 4)
 }
 
 var (mode, storeUri, artifactDirectory) = (args[0], args[1], args[2]);
-RegistryOptions Options(HeartbeatPolicy? heartbeat = null) => new(storeUri, Heartbeat: heartbeat, Artifacts: "file:" + artifactDirectory);
+RegistryOptions Options(HeartbeatPolicy? heartbeat = null) =>
+    new(storeUri, Heartbeat: heartbeat, Artifacts: artifactDirectory.Contains("://", StringComparison.Ordinal) ? artifactDirectory : "file:" + artifactDirectory);
 int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 if (mode == "run")
@@ -32,6 +34,24 @@ if (mode == "run")
     // Bounded: if the parent never kills us, exit without finishing the run, which is what a crash looks like too.
     Thread.Sleep(TimeSpan.FromSeconds(60));
     return 3;
+}
+
+if (mode == "open")
+{
+    try
+    {
+        foreach (var version in ModelRegistry.Open(Options()).ListVersions())
+        {
+            Console.Out.WriteLine($"{version.Name} v{version.Version}");
+        }
+
+        return 0;
+    }
+    catch (RegistryException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 1;
+    }
 }
 
 var registry = ModelRegistry.Open(Options());

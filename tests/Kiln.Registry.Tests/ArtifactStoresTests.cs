@@ -1,4 +1,5 @@
 using Kiln.Registry.Artifacts;
+using Kiln.Registry.Tests.Fixtures;
 
 namespace Kiln.Registry.Tests;
 
@@ -55,6 +56,31 @@ public sealed class ArtifactStoresTests
         Assert.Equal("http://minio:9000", S3Settings.FromVariables(name => both.GetValueOrDefault(name)).EndpointUrl);
         Assert.Equal("https://account.r2.cloudflarestorage.com", S3Settings.FromVariables(name => general.GetValueOrDefault(name)).EndpointUrl);
         Assert.Null(S3Settings.FromVariables(_ => null).EndpointUrl);
+    }
+
+    [Fact]
+    public async Task AnS3StoreWithNoRegionAnywhereNamesTheVariablesThatSetOne()
+    {
+        // The SDK reads the region from the process environment and the AWS profile, so a child process with neither shows what a user sees.
+        using var temp = new TempRegistry();
+        var none = new Dictionary<string, string?>
+        {
+            ["AWS_REGION"] = null,
+            ["AWS_DEFAULT_REGION"] = null,
+            ["AWS_ENDPOINT_URL"] = null,
+            ["AWS_ENDPOINT_URL_S3"] = null,
+            ["AWS_PROFILE"] = null,
+            ["AWS_CONFIG_FILE"] = Path.Combine(temp.Directory, "no-aws-config"),
+            ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(temp.Directory, "no-aws-credentials"),
+            ["AWS_EC2_METADATA_DISABLED"] = "true",
+        };
+
+        using var child = CrashHost.StartWith(none, "open", temp.StoreUri, "s3://ml-bucket/kiln", "-");
+        var (exitCode, output) = await ChildHost.WaitAsync(child, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("s3://ml-bucket: no AWS region is configured; set AWS_REGION", output, StringComparison.Ordinal);
+        Assert.Contains("AWS_ENDPOINT_URL_S3", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -59,7 +59,18 @@ public sealed class S3Bucket : IDisposable
             _endpoint = new Uri($"https://s3.{region ?? "us-east-1"}.amazonaws.com");
         }
 
-        _client = settings.Credentials is { } credentials ? new AmazonS3Client(credentials, config) : new AmazonS3Client(config);
+        try
+        {
+            _client = settings.Credentials is { } credentials ? new AmazonS3Client(credentials, config) : new AmazonS3Client(config);
+        }
+        catch (AmazonClientException e) when (region is null)
+        {
+            // The SDK looked in the environment and the AWS profile and found no region; its own message names neither.
+            throw new RegistryException(
+                $"{S3Location.Scheme}{bucket}: no AWS region is configured; set AWS_REGION (or AWS_DEFAULT_REGION, or region in the AWS profile), "
+                + "or AWS_ENDPOINT_URL_S3 for an S3-compatible server such as MinIO.",
+                e);
+        }
     }
 
     /// <summary>The bucket name.</summary>

@@ -11,7 +11,8 @@ public static class ChildHost
     /// <param name="tests">The test assembly whose project builds the program (a <c>ReferenceOutputAssembly="false"</c> project reference).</param>
     /// <param name="pathKey">The metadata key of the program's dll path.</param>
     /// <param name="args">The program's arguments.</param>
-    public static Process Start(Assembly tests, string pathKey, IEnumerable<string> args)
+    /// <param name="environment">Variables to set in the child (a null value removes it); the rest are inherited.</param>
+    public static Process Start(Assembly tests, string pathKey, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var hostDll = tests.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == pathKey).Value!;
         if (!File.Exists(hostDll))
@@ -33,6 +34,18 @@ public static class ChildHost
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         return Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName} {hostDll}.");
