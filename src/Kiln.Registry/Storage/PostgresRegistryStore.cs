@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics;
@@ -12,7 +13,11 @@ public sealed class PostgresRegistryStore : RelationalRegistryStore
     // One fixed key of the advisory-lock space ("KILNSCHM"): Kiln processes migrating one database wait for each other.
     private const long SchemaLockKey = 0x4B494C4E5343484D;
 
-    private readonly string _connectionString;
+    // One data source (and so one pool) per connection string for the whole process, as NpgsqlConnection's global pools were:
+    // stores opened again and again (a dashboard, the tests) share idle connections instead of each keeping its own.
+    private static readonly ConcurrentDictionary<string, NpgsqlDataSource> DataSources = new(StringComparer.Ordinal);
+
+    private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresSettings _settings;
 
     /// <summary>Opens the database <paramref name="options"/> names: read-write (creating and upgrading its tables as needed) or, with <see cref="StoreAccess.ReadOnly"/>, only reading it.</summary>
@@ -36,7 +41,11 @@ public sealed class PostgresRegistryStore : RelationalRegistryStore
         _settings = options.Postgres ?? PostgresSettings.FromEnvironment();
         _settings.Validate();
         Access = options.Access;
-        _connectionString = location.ConnectionString(_settings, Access);
+        _dataSource = DataSources.GetOrAdd(location.ConnectionString(_settings, Access), static connectionString => new NpgsqlDataSourceBuilder(connectionString)
+            // Kiln's tables use only built-in types (TEXT, INTEGER, BIGINT, DOUBLE PRECISION), so the catalogue query Npgsql otherwise
+            // sends on each pool's first connection is not needed: a service finds its model about 0.1 s sooner.
+            .ConfigureTypeLoading(types => types.EnableTypeLoading(false))
+            .Build());
         OpenSchema(targetVersion);
     }
 
@@ -91,7 +100,7 @@ public sealed class PostgresRegistryStore : RelationalRegistryStore
         var clock = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
         {
-            var connection = new NpgsqlConnection(_connectionString);
+            var connection = _dataSource.CreateConnection();
             try
             {
                 connection.Open();
@@ -105,7 +114,7 @@ public sealed class PostgresRegistryStore : RelationalRegistryStore
                 if (PostgresErrors.IsConnectionLost(e))
                 {
                     // After a restart every idle pooled connection is dead; drop them rather than fail on each in turn.
-                    NpgsqlConnection.ClearPool(connection);
+                    _dataSource.Clear();
                 }
 
                 Thread.Sleep(Backoff(attempt));

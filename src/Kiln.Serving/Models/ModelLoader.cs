@@ -41,8 +41,10 @@ public sealed partial class ModelLoader(
         lifetime.ApplicationStopping.Register(host.BeginStopping);
 
         // Hosted services start before Kestrel listens: a missing model, registry entry or file, or a wrong hash, refuses start-up here.
+        var resolving = System.Diagnostics.Stopwatch.GetTimestamp();
         var artifact = await source.ResolveAsync(cancellationToken);
-        _loading = Task.Run(() => LoadAsync(artifact), CancellationToken.None);
+        var resolved = System.Diagnostics.Stopwatch.GetElapsedTime(resolving).TotalMilliseconds;
+        _loading = Task.Run(() => LoadAsync(artifact, resolved), CancellationToken.None);
     }
 
     /// <inheritdoc />
@@ -58,7 +60,7 @@ public sealed partial class ModelLoader(
         return Task.WhenAny(Loading);
     }
 
-    private async Task LoadAsync(ModelArtifact artifact)
+    private async Task LoadAsync(ModelArtifact artifact, double resolvedMilliseconds)
     {
         try
         {
@@ -78,7 +80,7 @@ public sealed partial class ModelLoader(
 
             metrics.ModelInfo.WithLabels(served.Name, served.Version, onnx.Sha256).Set(1);
             host.Publish(served);
-            LogReady(served.Name, served.Version, onnx.Sha256, onnx.Path, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            LogReady(served.Name, served.Version, onnx.Sha256, onnx.Path, resolvedMilliseconds, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e) when (e is ModelLoadException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
@@ -104,6 +106,6 @@ public sealed partial class ModelLoader(
         served.Model.Score(served.Model.CreateBatch(Math.Min(limits.Value.MaxBatchRows, 100)));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Model {Name} version {Version} (sha256 {Sha256}) from {Path} is loaded and warm after {Milliseconds:F0} ms; ready")]
-    private partial void LogReady(string name, string version, string sha256, string path, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {Name} version {Version} (sha256 {Sha256}) from {Path}, found in {ResolveMilliseconds:F0} ms, is loaded and warm after {Milliseconds:F0} ms; ready")]
+    private partial void LogReady(string name, string version, string sha256, string path, double resolveMilliseconds, double milliseconds);
 }
