@@ -1,7 +1,14 @@
 using System.Text.Json;
+using Kiln.Serving.Apis;
+using Kiln.Serving.Configuration;
+using Kiln.Serving.Extensions;
+using Kiln.Serving.Hosting;
 using Kiln.Serving.Models;
 using Kiln.Serving.Tests.Support;
-using Kiln.Serving.Configuration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Kiln.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
@@ -110,6 +117,65 @@ public sealed class RegistrySourceTests(ServingFixture fixture)
         Assert.Contains(registry.Champion!.Model.Sha256, service.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", service.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AResolutionBegunEarlyIsHandedOverOnlyForTheSettingsItBeganFrom()
+    {
+        using var registry = new TestRegistry(fixture.ModelPath);
+        var root = fixture.ScratchDirectory;
+        var store = "sqlite:" + registry.DatabasePath;
+        var early = EarlyResolution.Begin(Configuration(("Kiln:Model:Source", "models:/churn@champion"), ("Kiln:Registry:Store", store)), root);
+        Assert.NotNull(early);
+        var model = new ModelOptions { Source = "models:/churn@champion" };
+        var location = new RegistryLocationOptions { Store = store };
+
+        var artifact = await early.For(model, location, root)!;
+
+        Assert.Equal(("churn", "1", registry.Champion!.Model.Sha256), (artifact.Name, artifact.Version, artifact.ExpectedSha256));
+        Assert.Null(early.For(model with { Source = "models:/churn/2" }, location, root));
+        Assert.Null(early.For(model with { Sha256 = registry.Champion.Model.Sha256 }, location, root));
+        Assert.Null(early.For(model, location with { Store = "sqlite:" + Path.Combine(root, "other.db") }, root));
+        Assert.Null(early.For(model, location, Path.Combine(root, "elsewhere")));
+    }
+
+    [Theory]
+    [InlineData(null, "sqlite:kiln.db")]
+    [InlineData("model.onnx", "sqlite:kiln.db")]
+    [InlineData("models:/", "sqlite:kiln.db")]
+    [InlineData("models:/churn@champion", "")]
+    [InlineData("models:/churn@champion", "mysql://db/kiln")]
+    [InlineData("models:/churn@champion", "postgres://kiln@db:5432/kiln")]
+    public void NothingIsBegunEarlyForAFileOrForSettingsThatFailTheirChecks(string? source, string store)
+    {
+        // A file needs no registry; a malformed reference, or a store the checks refuse (here a shared database without
+        // its artifact store), refuses the start with its reason before anything is resolved.
+        Assert.Null(EarlyResolution.Begin(Configuration(("Kiln:Model:Source", source), ("Kiln:Registry:Store", store)), fixture.ScratchDirectory));
+    }
+
+    [Fact]
+    public async Task SettingsAddedAfterTheServiceIsRegisteredAreTheOnesServed()
+    {
+        // The early resolution begins for the champion (v1); the source a later provider sets, the challenger (v2), is what is served.
+        using var registry = new TestRegistry(fixture.ModelPath);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(fixture.Settings(
+            ("Kiln:Model:Path", null), ("Kiln:Model:Source", "models:/churn@champion"), ("Kiln:Registry:Store", "sqlite:" + registry.DatabasePath)));
+        builder.AddKilnServing();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Kiln:Model:Source"] = "models:/churn@challenger" });
+
+        await using var app = await ServingHost.StartAsync(builder, web => web.MapInferenceApi(), TestContext.Current.CancellationToken);
+        await app.Services.GetRequiredService<ModelLoader>().Loading;
+        using var client = app.GetTestClient();
+        using var challenger = await client.GetAsync("/v2/models/churn/versions/2/ready", TestContext.Current.CancellationToken);
+        using var champion = await client.GetAsync("/v2/models/churn/versions/1/ready", TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, challenger.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, champion.StatusCode);
+    }
+
+    private static IConfiguration Configuration(params (string Key, string? Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value))).Build();
 
     private static RegistryModelSource Source(ModelOptions model, string? registry = null, string? contentRoot = null) =>
         new(Options.Create(model), Options.Create(registry is null ? new RegistryLocationOptions() : new RegistryLocationOptions { Store = "sqlite:" + registry }), new Root(contentRoot ?? Directory.GetCurrentDirectory()));

@@ -19,19 +19,27 @@ public static class ServingExtensions
 {
     /// <summary>Registers the service's settings and dependencies; a model source registered earlier wins over the configured one (Kiln:Model:Source, else Kiln:Model:Path).</summary>
     /// <param name="builder">The web application builder.</param>
-    public static WebApplicationBuilder AddKilnServing(this WebApplicationBuilder builder)
+    /// <param name="early">A model resolution begun before the builder existed (<see cref="EarlyResolution.Begin(string[])"/>); null begins one from the builder's configuration.</param>
+    public static WebApplicationBuilder AddKilnServing(this WebApplicationBuilder builder, EarlyResolution? early = null)
     {
         // Settings bind when first read, so configuration added by a test host or a later provider still counts;
         // ServingHost checks them all before anything else runs.
         var services = builder.Services;
         services.AddKilnSettings();
+
+        // A registry reference starts resolving now, while the app builds; a model source registered earlier needs none.
+        if (early is null && !services.Any(d => d.ServiceType == typeof(IModelSource)))
+        {
+            early = EarlyResolution.Begin(builder.Configuration, builder.Environment.ContentRootPath);
+        }
+
         services.TryAddSingleton<IModelSource>(sp =>
         {
             // Kiln:Model:Source (a registry reference or a path) wins over Kiln:Model:Path, which the container image sets by default.
             var model = sp.GetRequiredService<IOptions<ModelOptions>>();
             return string.IsNullOrWhiteSpace(model.Value.Source)
                 ? new FileModelSource(model)
-                : new RegistryModelSource(model, sp.GetRequiredService<IOptions<RegistryLocationOptions>>(), sp.GetRequiredService<IHostEnvironment>());
+                : new RegistryModelSource(model, sp.GetRequiredService<IOptions<RegistryLocationOptions>>(), sp.GetRequiredService<IHostEnvironment>(), early);
         });
         services.AddSingleton<ModelHost>();
         services.AddSingleton<ServingMetrics>();

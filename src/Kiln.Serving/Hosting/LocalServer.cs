@@ -30,7 +30,6 @@ public static class LocalServer
         RequireRegistered(registry, request.Reference);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.AddKilnServing();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Kiln:Model:Source"] = request.Reference,
@@ -41,6 +40,7 @@ public static class LocalServer
             ["Kiln:Service:Port"] = request.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Kiln:Service:DrainMilliseconds"] = "0",   // no load balancer to drain from: Ctrl-C stops at once
         });
+        builder.AddKilnServing();
 
         // The build's log shows what the service says; the build, not the host, owns Ctrl-C and SIGTERM.
         builder.Logging.ClearProviders().AddProvider(new LineLoggerProvider(log));

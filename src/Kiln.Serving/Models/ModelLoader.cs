@@ -41,6 +41,7 @@ public sealed partial class ModelLoader(
         lifetime.ApplicationStopping.Register(host.BeginStopping);
 
         // Hosted services start before Kestrel listens: a missing model, registry entry or file, or a wrong hash, refuses start-up here.
+        // What the start waited for the model to be found (a resolution begun early may already have finished: see EarlyResolution).
         var resolving = System.Diagnostics.Stopwatch.GetTimestamp();
         var artifact = await source.ResolveAsync(cancellationToken);
         var resolved = System.Diagnostics.Stopwatch.GetElapsedTime(resolving).TotalMilliseconds;
