@@ -15,14 +15,17 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 127
 fi
 
-# Inputs of the build program; directories count too, so deleting a file (which touches its directory) triggers a rebuild.
+# Inputs of the build program: its files outside bin/ and obj/. The stamp lists them, so a deleted or added file triggers a
+# rebuild too; directory times do not count, because building a project (the tests do) creates its bin/ and touches them.
 inputs=()
 for path in build src Directory.Build.props Directory.Packages.props global.json; do
   [ -e "$root/$path" ] && inputs+=("$root/$path")
 done
+input_files() { find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -type f -print 2>/dev/null | LC_ALL=C sort; }
 
 if [ -f "$stamp" ] && [ -f "$bin/_build.dll" ] &&
-   [ -z "$(find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+   [ -z "$(find "${inputs[@]}" \( -name bin -o -name obj \) -prune -o -type f -newer "$stamp" -print -quit 2>/dev/null)" ] &&
+   [ "$(input_files)" = "$(cat "$stamp")" ]; then
   exec dotnet "$bin/_build.dll" "$@"
 fi
 
@@ -37,7 +40,7 @@ fi
 
 mkdir -p "$bin"
 # The stamp's time is taken before compiling, so an edit made during the compile still triggers the next rebuild.
-touch "$stamp.new"
+input_files >"$stamp.new"
 if ! log="$(cd "$root" && dotnet build "$project" -o "$bin" -nologo -clp:NoSummary -v q 2>&1)"; then
   echo "$log" >&2
   echo "error: compiling $project failed (dotnet $sdk)." >&2

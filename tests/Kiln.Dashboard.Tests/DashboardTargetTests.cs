@@ -70,7 +70,18 @@ public sealed class DashboardTargetTests
                 await interrupt.WaitForExitAsync(TestContext.Current.CancellationToken);
             }
 
-            await build.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+            try
+            {
+                await build.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                lock (output)
+                {
+                    Assert.Fail($"the build did not stop within 60 s of Ctrl-C (exited: {build.HasExited}); it printed:\n{string.Join('\n', output)}");
+                }
+            }
+
             build.WaitForExit();   // drains the redirected output
             Assert.Equal(130, build.ExitCode);
             lock (output)

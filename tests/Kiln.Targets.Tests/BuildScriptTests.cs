@@ -76,6 +76,26 @@ public sealed class BuildScriptTests : IDisposable
     }
 
     [Fact]
+    public void AddingAFileTriggersARebuildButBuildingAProjectDoesNot()
+    {
+        SkipOnWindows();
+        Assert.Equal(0, RunScript(out _));
+        Calls();
+
+        // dotnet build creates bin/ and obj/, which touches the project's directory: no input of the build program changed.
+        Directory.CreateDirectory(Path.Combine(_host.Root, "src", "Lib", "bin", "Debug"));
+        _host.WriteFile("src/Lib/obj/Debug/Lib.dll", "binary");
+        Directory.SetLastWriteTimeUtc(Path.Combine(_host.Root, "src", "Lib"), DateTime.UtcNow.AddMinutes(1));
+        Assert.Equal(0, RunScript(out _));
+        Assert.Equal(["run"], Calls());
+
+        var added = _host.WriteFile("src/Lib/Added.cs", "class Added {}");
+        File.SetLastWriteTimeUtc(added, DateTime.UtcNow.AddMinutes(-10));   // older than the stamp: only the list of files tells
+        Assert.Equal(0, RunScript(out _));
+        Assert.Equal(["--version", "build", "run"], Calls());
+    }
+
+    [Fact]
     public void CompileErrorsArePrintedInFullAndNothingRuns()
     {
         SkipOnWindows();
