@@ -20,7 +20,9 @@ public sealed class DashboardTargetTests
         var seeded = new RegistrySeeder(registry, Path.Combine(root.Path, "work")).Seed(RunningDashboard.Small);
         var port = FreePort();
 
-        using var build = Process.Start(new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot.Path, "build.sh"), "Dashboard", "--port", $"{port}", "--root", root.Path])
+        // As from a terminal: a runner started in the background of a non-interactive shell ignores SIGINT, every child
+        // inherits that, and .NET then leaves it ignored; env resets it to the default, so Ctrl-C reaches the build.
+        using var build = Process.Start(new ProcessStartInfo("env", ["--default-signal=INT", "bash", Path.Combine(RepositoryRoot.Path, "build.sh"), "Dashboard", "--port", $"{port}", "--root", root.Path])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
