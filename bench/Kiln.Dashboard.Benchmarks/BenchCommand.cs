@@ -7,7 +7,7 @@ namespace Kiln.Dashboard.Benchmarks;
 public static class BenchCommand
 {
     private const string Usage = """
-        usage: Kiln.Dashboard.Benchmarks seed    --registry <kiln.db> [--experiments 3284] [--versions 1000] [--reported 5] [--studies 100] [--trials 24]
+        usage: Kiln.Dashboard.Benchmarks seed    --registry <kiln.db | postgres://…> [--artifacts <s3://… with a postgres:// registry>] [--experiments 3284] [--versions 1000] [--reported 5] [--studies 100] [--trials 24]
                Kiln.Dashboard.Benchmarks measure --registry <kiln.db> [seed options] [--port 18281] [--rounds 30] [--url <dashboard>]
         measure seeds first when the registry is empty, starts the dashboard as its own process (unless --url names one already
         running, e.g. on PostgreSQL + S3), and prints the figures as Markdown tables.
@@ -36,7 +36,7 @@ public static class BenchCommand
 
         int Int(string key, int fallback) => options.TryGetValue(key, out var text) ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
         var plan = new SeedPlan(Int("experiments", 3284), Int("versions", 1000), Int("reported", 5), DateTimeOffset.UtcNow, Studies: Int("studies", 100), Trials: Int("trials", 24));
-        var registry = SeedCommand.Seed(database, plan, Console.Out);
+        var registry = SeedCommand.Seed(database, options.GetValueOrDefault("artifacts"), plan, Console.Out);
         if (args[0] == "seed")
         {
             return 0;

@@ -7,10 +7,10 @@ namespace Kiln.Dashboard.Benchmarks;
 /// <summary>Seeds a registry for the measurements (or for a look), through the registry API, unless it already holds runs.</summary>
 public static class SeedCommand
 {
-    /// <summary>Seeds <paramref name="database"/> as <paramref name="plan"/> asks, its runs ending now; a registry that holds runs but no studies only gets the studies.</summary>
-    public static ModelRegistry Seed(string database, SeedPlan plan, TextWriter log)
+    /// <summary>Seeds <paramref name="database"/> (a SQLite file or a <c>postgres://</c> URI, with <paramref name="artifacts"/> then naming the shared artifact store) as <paramref name="plan"/> asks, its runs ending now; a registry that holds runs but no studies only gets the studies.</summary>
+    public static ModelRegistry Seed(string database, string? artifacts, SeedPlan plan, TextWriter log)
     {
-        var registry = ModelRegistry.Open(new RegistryOptions(database));
+        var registry = ModelRegistry.Open(new RegistryOptions(database, Artifacts: artifacts));
         var existing = registry.Store.QueryRuns(new Registry.Queries.RunQuery(Limit: 1)).Total;
         var clock = Stopwatch.StartNew();
         if (existing > 0)
