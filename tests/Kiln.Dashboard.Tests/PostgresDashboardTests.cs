@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Kiln.Dashboard.Hosting;
 using Kiln.Dashboard.Tests.Support;
@@ -21,7 +20,7 @@ public sealed class PostgresDashboardTests
         {
             var registry = RegistryOpener.Open(new DashboardOptions
             {
-                Registry = $"postgres://{server.User}@{server.Host}:{server.Port.ToString(CultureInfo.InvariantCulture)}/{database}",
+                Registry = server.StoreUri(database),
                 Artifacts = "file:" + Path.Combine(directory.Path, "store"),
             });
             var seeded = new RegistrySeeder(registry, Path.Combine(directory.Path, "work")).Seed(RunningDashboard.Small);

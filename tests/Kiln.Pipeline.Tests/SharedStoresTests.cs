@@ -1,4 +1,3 @@
-using System.Globalization;
 using Kiln.Hashing;
 using Kiln.Pipeline.Configuration;
 using Kiln.Pipeline.Evaluation;
@@ -32,7 +31,7 @@ public sealed class SharedStoresTests
 
                 registry:
                   model_name: churn
-                  store: postgres://{postgres.User}@{postgres.Host}:{postgres.Port.ToString(CultureInfo.InvariantCulture)}/{database}
+                  store: {postgres.StoreUri(database)}
                   artifacts: s3://{prefix.Bucket}/{prefix.Key}
                 """;
             using var first = TestWorkspace.WithChurn();

@@ -21,7 +21,7 @@ public sealed class PostgresFaultTests
         {
             var options = temp.Options with
             {
-                Store = $"postgres://{role}@{temp.Server.Host}:{temp.Server.Port}/{temp.Database}",
+                Store = temp.Server.StoreUri(temp.Database, role),
                 Postgres = TempPostgresRegistry.QuickRetries with { Password = "wrong-password" },
             };
 

@@ -24,7 +24,7 @@ internal sealed class TempPostgresRegistry : RegistryBackend
     public string Database { get; }
 
     /// <inheritdoc />
-    public override string StoreUri => $"postgres://{Server.User}@{Server.Host}:{Server.Port}/{Database}";
+    public override string StoreUri => Server.StoreUri(Database);
 
     /// <inheritdoc />
     public override string Location => StoreUri;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Kiln.Registry.Tests.Fixtures;
 using Kiln.Serving.Tests.Support;
@@ -15,10 +14,9 @@ public sealed class PostgresRegistrySourceTests(ServingFixture fixture)
         var server = PostgresTestServer.Require();
         var database = server.CreateDatabase();
         var reader = "kiln_serving_" + Guid.NewGuid().ToString("N")[..10];
-        var port = server.Port.ToString(CultureInfo.InvariantCulture);
         try
         {
-            using var registry = new TestRegistry(fixture.ModelPath, store: $"postgres://{server.User}@{server.Host}:{port}/{database}");
+            using var registry = new TestRegistry(fixture.ModelPath, store: server.StoreUri(database));
             using (var admin = server.Open(database: database))
             {
                 foreach (var sql in new[] { $"CREATE ROLE {reader} LOGIN PASSWORD 'reader-password'", $"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}" })
@@ -30,7 +28,7 @@ public sealed class PostgresRegistrySourceTests(ServingFixture fixture)
 
             await using var app = new KilnAppFactory(fixture.Settings(
                 ("Kiln:Model:Path", null), ("Kiln:Model:Source", "models:/churn@champion"),
-                ("Kiln:Registry:Store", $"postgres://{reader}@{server.Host}:{port}/{database}"),
+                ("Kiln:Registry:Store", server.StoreUri(database, reader)),
                 ("Kiln:Registry:Artifacts", registry.Artifacts), ("Kiln:Registry:Password", "reader-password")));
             using var client = await app.CreateReadyClientAsync();
             var rows = TestModel.Generate(3, 11);

@@ -30,7 +30,7 @@ public sealed class PostgresDistributedTuningTests
                     SdcaLogisticRegression:
                       maximum_number_of_iterations: { int: [5, 15] }
                 """);
-            var store = $"postgres://{server.User}@{server.Host}:{server.Port.ToString(CultureInfo.InvariantCulture)}/{database}";
+            var store = server.StoreUri(database);
             var artifacts = "file:" + workspace.Workspace.At("shared-artifacts");
 
             var workers = Enumerable.Range(0, 2).Select(_ => ChildHost.Start(typeof(PostgresDistributedTuningTests).Assembly, "TuneHostPath",

@@ -29,6 +29,10 @@ internal sealed record PostgresTestServer(string Host, int Port, string Database
         return server;
     }
 
+    /// <summary>The <c>postgres://</c> store URI of <paramref name="database"/> on this server, as <c>registry.store</c> takes it.</summary>
+    public string StoreUri(string database, string? user = null) =>
+        $"postgres://{user ?? User}@{Host}:{Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{database}";
+
     public string ConnectionString(string? user = null, string? password = null, string? database = null) => new NpgsqlConnectionStringBuilder
     {
         Host = Host,
