@@ -20,14 +20,14 @@ public static class MeasureCommand
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     /// <summary>Runs every measurement and prints a Markdown table per kind.</summary>
-    public static async Task<int> RunAsync(ModelRegistry registry, string database, int port, int rounds, string? url, TextWriter log)
+    public static async Task<int> RunAsync(ModelRegistry registry, string database, string? artifacts, int port, int rounds, string? url, TextWriter log)
     {
         var total = registry.Store.QueryRuns(new RunQuery(Limit: 1)).Total;
         var versions = registry.Store.ListVersions().Count;
         var studies = registry.Store.ListStudies();
         log.WriteLine($"registry: {total:N0} runs, {versions:N0} versions, {studies.Count:N0} studies ({registry.Store.Location})");
 
-        using var dashboard = url is null ? StartDashboard(database, port, log) : null;
+        using var dashboard = url is null ? StartDashboard(database, artifacts, port, log) : null;
         var baseUrl = new Uri(url ?? $"http://127.0.0.1:{port}/");
         using var client = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
         await WaitUntilUp(client);
@@ -93,7 +93,7 @@ public static class MeasureCommand
         return 0;
     }
 
-    private static Process StartDashboard(string database, int port, TextWriter log)
+    private static Process StartDashboard(string database, string? artifacts, int port, TextWriter log)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Kiln.Dashboard", "bin", Configuration, "net10.0", "Kiln.Dashboard.dll");
         dll = Path.GetFullPath(dll);
@@ -103,7 +103,10 @@ public static class MeasureCommand
         }
 
         log.WriteLine($"starting {dll} on port {port}");
-        var process = Process.Start(new ProcessStartInfo("dotnet", [dll, $"--Kiln:Dashboard:Registry={Path.GetFullPath(database)}", $"--Kiln:Dashboard:Port={port}"])
+        // A SQLite file relative to here, or a store URI (postgres://…) as given, with its artifact store.
+        var registry = database.Contains("://", StringComparison.Ordinal) ? database : Path.GetFullPath(database);
+        string[] arguments = [dll, $"--Kiln:Dashboard:Registry={registry}", $"--Kiln:Dashboard:Port={port}", .. artifacts is null ? [] : new[] { $"--Kiln:Dashboard:Artifacts={artifacts}" }];
+        var process = Process.Start(new ProcessStartInfo("dotnet", arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
